@@ -1,0 +1,96 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ArticleBody } from "@/components/article-body";
+import { ArticleHeader } from "@/components/article-header";
+import { HeroFigure } from "@/components/hero-figure";
+import { RelatedStories } from "@/components/related-stories";
+import { StoryCard } from "@/components/story-card";
+import { getArticle, getCorpus, latestPublic, type Article } from "@/lib/content";
+import { relatedStories } from "@/lib/related";
+import { isPublic } from "@/lib/visibility";
+
+type Params = { section: string; slug: string };
+
+// Scheduled stories go public without a rebuild: pages are regenerated at most a minute apart,
+// and slugs not prebuilt are rendered on first request (an unknown or non-public one is a 404).
+export const revalidate = 60;
+export const dynamicParams = true;
+
+export function generateStaticParams(): Params[] {
+  return latestPublic(new Date()).map((a) => ({ section: a.section.slug, slug: a.slug }));
+}
+
+/** One read shared by the page and its metadata. */
+const loadArticle = cache((section: string, slug: string): Article | undefined => {
+  const article = getArticle(slug);
+  if (!article || article.section.slug !== section || !isPublic(article, new Date())) return undefined;
+  return article;
+});
+
+export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
+  const { section, slug } = await params;
+  const article = loadArticle(section, slug);
+  if (!article) return {};
+  return {
+    title: article.title,
+    description: article.standfirst,
+    alternates: { canonical: article.path },
+  };
+}
+
+const MORE_STORIES = 3;
+
+export default async function ArticlePage({ params }: { params: Promise<Params> }) {
+  const { section, slug } = await params;
+  const article = loadArticle(section, slug);
+  if (!article) notFound();
+
+  const now = new Date();
+  const corpus = getCorpus();
+  const timeZone = corpus.site.timeZone;
+  const related = relatedStories(article, { ...corpus, total: corpus.articles.length }, now);
+  const more = latestPublic(now, { limit: MORE_STORIES, exclude: (a) => a.slug === article.slug });
+
+  return (
+    <>
+      <article className="pt-6 sm:pt-10">
+        <ArticleHeader article={article} timeZone={timeZone} />
+        <div className="mt-8">
+          <HeroFigure image={article.image} />
+        </div>
+        <div className="mt-8">
+          <ArticleBody markdown={article.body} />
+        </div>
+        {article.tags.length ? (
+          <footer className="mx-auto mt-8 max-w-3xl px-4">
+            <h2 className="sr-only">Topics</h2>
+            <ul className="flex flex-wrap gap-2 text-sm">
+              {article.tags.map((tag) => (
+                <li key={tag} className="rounded-full border border-rule px-3 py-1 text-muted">
+                  {tag.replace(/-/g, " ")}
+                </li>
+              ))}
+            </ul>
+          </footer>
+        ) : null}
+      </article>
+
+      <aside aria-label={`More from ${corpus.site.name}`} className="no-print mt-14 space-y-14">
+        {more.length ? (
+          <section aria-labelledby="more-stories" className="mx-auto max-w-6xl px-4">
+            <h2 id="more-stories" className="border-t-2 border-ink pt-3 font-serif text-2xl font-bold">
+              More stories
+            </h2>
+            <div className="mt-5 grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
+              {more.map((story) => (
+                <StoryCard key={story.slug} article={story} />
+              ))}
+            </div>
+          </section>
+        ) : null}
+        <RelatedStories stories={related} timeZone={timeZone} />
+      </aside>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import Link from "next/link";
+import type { Article } from "@/lib/content";
+import { formatDateTime, joinNames } from "@/lib/format";
+
+export function ArticleHeader({ article, timeZone }: { article: Article; timeZone: string }) {
+  return (
+    <header className="mx-auto max-w-3xl px-4">
+      <p className="text-sm font-semibold tracking-wider uppercase">
+        <Link href={`/${article.section.slug}`} className="text-accent-ink hover:underline">
+          {article.section.name}
+        </Link>
+        {article.kicker ? <span className="text-muted"> · {article.kicker}</span> : null}
+      </p>
+      <h1 className="mt-3 font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">{article.title}</h1>
+      <p className="mt-4 font-serif text-xl leading-snug text-muted sm:text-2xl">{article.standfirst}</p>
+      <div className="mt-6 border-t border-rule pt-3 text-sm">
+        <p className="font-semibold">By {joinNames(article.authors.map((a) => a.name))}</p>
+        <p className="mt-1 text-muted">
+          Published <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt, timeZone)}</time>
+          {article.updatedAt ? (
+            <>
+              {" · "}Updated <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt, timeZone)}</time>
+            </>
+          ) : null}
+          {" · "}
+          {article.readingMinutes} min read
+        </p>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,28 @@
+import Image from "next/image";
+import Link from "next/link";
+import type { Article } from "@/lib/content";
+
+/** A teaser: image and headline, the whole card one link. */
+export function StoryCard({ article, headingLevel = 3 }: { article: Article; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article className="group relative">
+      <Image
+        src={article.image.src}
+        width={article.image.width}
+        height={article.image.height}
+        alt={article.image.alt}
+        sizes="(min-width: 1024px) 320px, (min-width: 640px) 45vw, 100vw"
+        className="aspect-[3/2] w-full object-cover"
+      />
+      <p className="mt-3 text-xs font-semibold tracking-wider text-accent-ink uppercase">
+        {article.kicker ?? article.section.name}
+      </p>
+      <Heading className="mt-1 font-serif text-lg leading-snug font-bold">
+        <Link href={article.path} className="after:absolute after:inset-0 group-hover:underline">
+          {article.title}
+        </Link>
+      </Heading>
+    </article>
+  );
+}

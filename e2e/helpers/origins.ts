@@ -1,0 +1,4 @@
+/** The production server with the shipped content. */
+export const SITE_ORIGIN = process.env.E2E_SITE_ORIGIN ?? "http://127.0.0.1:3100";
+/** The production server built from the fixture corpus in e2e/fixtures/content. */
+export const FIXTURE_ORIGIN = process.env.E2E_FIXTURE_ORIGIN ?? "http://127.0.0.1:3101";

@@ -1,0 +1,108 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ContentError, loadCorpus } from "./content";
+import { makeCorpus, validFrontMatter } from "./test-corpus";
+
+function problemsOf(dir: string): string[] {
+  try {
+    loadCorpus(dir);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ContentError);
+    return (err as ContentError).problems.map((p) => `${path.basename(p.file)}: ${p.field}: ${p.message}`);
+  }
+  throw new Error("expected the corpus to be rejected");
+}
+
+describe("loadCorpus", () => {
+  it("loads the shipped content with the seed article as the original page shows it", () => {
+    const corpus = loadCorpus(path.resolve("content"));
+    const seed = corpus.bySlug.get("russia-and-china-agree-to-accelerate-construction-of-power-of-siberia-2");
+    expect(seed?.path).toBe("/world/russia-and-china-agree-to-accelerate-construction-of-power-of-siberia-2");
+    expect(seed?.image).toMatchObject({
+      alt: "General Secretary of the Chinese Communist Party Xi Jinping and President of Russia Vladimir Putin",
+      credit: "Presidential Executive Office of Russia",
+      width: 2400,
+      height: 1600,
+    });
+    expect(seed?.publishedAt.toISOString()).toBe("2025-05-08T12:00:00.000Z");
+    expect(seed?.authors.map((a) => a.name)).toEqual(["Inter Bellum News staff"]);
+    expect(seed?.body).toContain("pricing disputes");
+    expect(seed?.body).not.toContain("kazadisputes");
+    expect(corpus.site).toMatchObject({ name: "Inter Bellum News", domain: "interbellumnews.com", origin: "https://interbellumnews.com" });
+  });
+
+  it("derives the slug from the file name, orders newest first and indexes by section, tag and author", () => {
+    const corpus = loadCorpus(
+      makeCorpus({
+        older: validFrontMatter({ publishedAt: "2025-01-01T00:00:00Z", tags: ["a", "b"] }),
+        newer: validFrontMatter({ publishedAt: "2025-02-01T00:00:00Z", section: "security", tags: ["b"] }),
+      }),
+    );
+    expect(corpus.articles.map((a) => a.slug)).toEqual(["newer", "older"]);
+    expect(corpus.bySection.get("world")?.map((a) => a.slug)).toEqual(["older"]);
+    expect(corpus.byTag.get("b")?.map((a) => a.slug)).toEqual(["newer", "older"]);
+    expect(corpus.byAuthor.get("staff")?.length).toBe(2);
+    expect(corpus.bySlug.get("newer")?.path).toBe("/security/newer");
+  });
+
+  it("names the file and every bad field, all at once", () => {
+    const { image, ...noImage } = validFrontMatter();
+    void image;
+    const problems = problemsOf(
+      makeCorpus({
+        good: validFrontMatter(),
+        "bad-one": { ...noImage, title: "", publishedAt: "yesterday", section: "sport" },
+        "bad-two": validFrontMatter({ status: "maybe", image: { src: "/images/putin-xi-moscow.jpg", alt: "", caption: "c", credit: "c" } }),
+      }),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        "bad-one.md: title: must not be empty",
+        expect.stringMatching(/^bad-one\.md: publishedAt: must be an ISO 8601 date-time/),
+        expect.stringMatching(/^bad-one\.md: image: /),
+        'bad-one.md: section: unknown section "sport"',
+        expect.stringMatching(/^bad-two\.md: status: /),
+        "bad-two.md: image.alt: must not be empty",
+      ]),
+    );
+    expect(problems.some((p) => p.startsWith("good.md"))).toBe(false);
+  });
+
+  it("reports the message as `file: field: reason` lines", () => {
+    const dir = makeCorpus({ broken: validFrontMatter({ section: "nowhere" }) });
+    expect(() => loadCorpus(dir)).toThrow(/articles\/broken\.md: section: unknown section "nowhere"/);
+  });
+
+  it("rejects unknown sections and authors, missing images and unparseable front matter", () => {
+    const problems = problemsOf(
+      makeCorpus({
+        "no-section": validFrontMatter({ section: "sport" }),
+        "no-author": validFrontMatter({ authors: ["staff", "ghost"] }),
+        "no-image": validFrontMatter({ image: { src: "/images/missing.jpg", alt: "a", caption: "c", credit: "c" } }),
+        "bad-yaml": "---\ntitle: [unclosed\n---\nBody\n",
+        "empty-body": `---\n${"title: T\nstandfirst: S\nsection: world\nauthors: [staff]\npublishedAt: 2025-05-08T12:00:00Z\nstatus: published\nimage: {src: /images/putin-xi-moscow.jpg, alt: a, caption: c, credit: c}"}\n---\n`,
+      }),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'no-section.md: section: unknown section "sport"',
+        'no-author.md: authors.1: unknown author "ghost"',
+        expect.stringMatching(/^no-image\.md: image\.src: image file not found/),
+        expect.stringMatching(/^bad-yaml\.md: \(front matter\): /),
+        "empty-body.md: body: must not be empty",
+      ]),
+    );
+  });
+
+  it("rejects unknown front matter keys, so a typo cannot silently drop a field", () => {
+    expect(problemsOf(makeCorpus({ typo: validFrontMatter({ standfrist: "oops" }) }))).toEqual([
+      expect.stringMatching(/^typo\.md: \(file\): Unrecognized key/),
+    ]);
+  });
+
+  it("rejects an update dated before publication", () => {
+    expect(problemsOf(makeCorpus({ x: validFrontMatter({ updatedAt: "2020-01-01T00:00:00Z" }) }))).toEqual([
+      "x.md: updatedAt: must not be before publishedAt",
+    ]);
+  });
+});

@@ -1,0 +1,348 @@
+import fs from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import { imageSize } from "image-size";
+import YAML from "yaml";
+import type { z } from "zod";
+import {
+  articleFrontMatterSchema,
+  authorsSchema,
+  sectionsSchema,
+  siteSchema,
+  type ArticleStatus,
+  type Author,
+  type Section,
+  type SiteSettings,
+} from "./schema";
+import { isPublic } from "./visibility";
+
+/*
+ * The one door to the newsroom's content. Nothing else in the app reads
+ * `content/`: pages ask the functions below. Everything is read, validated
+ * and indexed once per process; a bad corpus throws a ContentError listing
+ * every problem with its file and field.
+ */
+
+export type { Author, Section, SiteSettings } from "./schema";
+
+export type HeroImage = {
+  src: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+};
+
+export type Article = {
+  slug: string;
+  /** Canonical path, e.g. `/world/some-story`. */
+  path: string;
+  title: string;
+  standfirst: string;
+  kicker: string | undefined;
+  section: Section;
+  tags: string[];
+  authors: Author[];
+  publishedAt: Date;
+  updatedAt: Date | undefined;
+  status: ArticleStatus;
+  image: HeroImage;
+  /** Markdown source of the body. */
+  body: string;
+  /** Editor-pinned related slugs, in the editor's order. */
+  related: string[];
+  aliases: string[];
+  readingMinutes: number;
+  /** Source file relative to the working directory, for error messages. */
+  file: string;
+};
+
+export type Corpus = {
+  site: SiteSettings;
+  sections: Section[];
+  authors: Author[];
+  /** Every article, any status, newest first. */
+  articles: Article[];
+  bySlug: Map<string, Article>;
+  /** Articles per section slug, newest first. */
+  bySection: Map<string, Article[]>;
+  /** Articles per tag, newest first. */
+  byTag: Map<string, Article[]>;
+  /** Articles per author slug, newest first. */
+  byAuthor: Map<string, Article[]>;
+};
+
+export type ContentProblem = { file: string; field: string; message: string };
+
+export class ContentError extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super(
+      `Invalid content (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
+    );
+    this.name = "ContentError";
+  }
+}
+
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file}: ${p.field}: ${p.message}`;
+}
+
+const WORDS_PER_MINUTE = 230;
+
+// The content directory is chosen at run time, so the bundler must not try to trace it;
+// next.config.ts ships content/ with the server instead.
+export function contentDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.env.CONTENT_DIR ?? "content");
+}
+
+function publicDir(): string {
+  return path.join(/*turbopackIgnore: true*/ process.cwd(), "public");
+}
+
+/** A path relative to the working directory, as editors see it in their checkout. */
+function display(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
+function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
+  return error.issues.map((issue) => ({
+    file,
+    field: issue.path.length ? issue.path.join(".") : "(file)",
+    message: issue.message,
+  }));
+}
+
+function readYaml(file: string, problems: ContentProblem[]): unknown {
+  try {
+    return YAML.parse(fs.readFileSync(file, "utf8"));
+  } catch (err) {
+    problems.push({ file: display(file), field: "(file)", message: describe(err) });
+    return undefined;
+  }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? err.message.split("\n")[0]! : String(err);
+}
+
+function parseData<S extends z.ZodType>(
+  schema: S,
+  file: string,
+  problems: ContentProblem[],
+): z.infer<S> | undefined {
+  const raw = readYaml(file, problems);
+  if (raw === undefined && problems.some((p) => p.file === display(file))) return undefined;
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    problems.push(...zodProblems(display(file), result.error));
+    return undefined;
+  }
+  return result.data;
+}
+
+function readingMinutes(markdown: string): number {
+  const words = markdown.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+// Many articles share a few images: measure each file once.
+const dimensionCache = new Map<string, { width: number; height: number } | string>();
+
+function heroDimensions(src: string): { width: number; height: number } | string {
+  let dims = dimensionCache.get(src);
+  if (!dims) dimensionCache.set(src, (dims = measureImage(src)));
+  return dims;
+}
+
+function measureImage(src: string): { width: number; height: number } | string {
+  const root = publicDir();
+  const file = path.join(/*turbopackIgnore: true*/ root, src);
+  if (!file.startsWith(root + path.sep)) return "must stay inside public/";
+  let buffer: Buffer;
+  try {
+    buffer = fs.readFileSync(/*turbopackIgnore: true*/ file);
+  } catch {
+    return `image file not found: ${display(file)}`;
+  }
+  try {
+    const { width, height } = imageSize(buffer);
+    return { width, height };
+  } catch (err) {
+    return `cannot read image size of ${display(file)}: ${describe(err)}`;
+  }
+}
+
+function pushUnique(map: Map<string, Article[]>, key: string, article: Article) {
+  const list = map.get(key);
+  if (list) list.push(article);
+  else map.set(key, [article]);
+}
+
+const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Reads, validates and indexes the corpus in `dir`. Throws a ContentError with
+ * every problem found (not only the first).
+ */
+export function loadCorpus(dir: string = contentDir()): Corpus {
+  const problems: ContentProblem[] = [];
+  const site = parseData(siteSchema, path.join(dir, "site.yaml"), problems);
+  const sections = parseData(sectionsSchema, path.join(dir, "sections.yaml"), problems) ?? [];
+  const authors = parseData(authorsSchema, path.join(dir, "authors.yaml"), problems) ?? [];
+
+  const sectionBySlug = new Map(sections.map((s) => [s.slug, s]));
+  const authorBySlug = new Map(authors.map((a) => [a.slug, a]));
+
+  const articlesDir = path.join(dir, "articles");
+  let files: string[] = [];
+  try {
+    files = fs
+      .readdirSync(articlesDir)
+      .filter((f) => f.endsWith(".md"))
+      .sort();
+  } catch (err) {
+    problems.push({ file: display(articlesDir), field: "(directory)", message: describe(err) });
+  }
+
+  const articles: Article[] = [];
+  for (const name of files) {
+    const file = path.join(articlesDir, name);
+    const shown = display(file);
+    const slug = name.slice(0, -".md".length);
+    const before = problems.length;
+    if (!SLUG_RE.test(slug)) {
+      problems.push({ file: shown, field: "(file name)", message: "slug must be lower-case letters, digits and single hyphens" });
+    }
+
+    let parsed: matter.GrayMatterFile<string>;
+    try {
+      parsed = matter(fs.readFileSync(file, "utf8"), {
+        engines: { yaml: (s: string) => YAML.parse(s) as object },
+      });
+    } catch (err) {
+      problems.push({ file: shown, field: "(front matter)", message: describe(err) });
+      continue;
+    }
+    const raw: Record<string, unknown> = parsed.data;
+    const result = articleFrontMatterSchema.safeParse(raw);
+    if (!result.success) problems.push(...zodProblems(shown, result.error));
+    if (!parsed.content.trim()) problems.push({ file: shown, field: "body", message: "must not be empty" });
+
+    // References are checked even when other fields are invalid, so an editor sees every problem at once.
+    const section = typeof raw.section === "string" ? sectionBySlug.get(raw.section) : undefined;
+    if (typeof raw.section === "string" && !section) {
+      problems.push({ file: shown, field: "section", message: `unknown section "${raw.section}"` });
+    }
+    const byline: Author[] = [];
+    if (Array.isArray(raw.authors)) {
+      raw.authors.forEach((a: unknown, i) => {
+        if (typeof a !== "string") return;
+        const author = authorBySlug.get(a);
+        if (author) byline.push(author);
+        else problems.push({ file: shown, field: `authors.${i}`, message: `unknown author "${a}"` });
+      });
+    }
+    if (!result.success) continue;
+    const fm = result.data;
+    const dims = heroDimensions(fm.image.src);
+    if (typeof dims === "string") problems.push({ file: shown, field: "image.src", message: dims });
+    const publishedAt = new Date(fm.publishedAt);
+    const updatedAt = fm.updatedAt ? new Date(fm.updatedAt) : undefined;
+    if (updatedAt && updatedAt < publishedAt) {
+      problems.push({ file: shown, field: "updatedAt", message: "must not be before publishedAt" });
+    }
+
+    if (problems.length > before || !section || typeof dims === "string") continue;
+    articles.push({
+      slug,
+      path: `/${section.slug}/${slug}`,
+      title: fm.title,
+      standfirst: fm.standfirst,
+      kicker: fm.kicker,
+      section,
+      tags: [...new Set(fm.tags)],
+      authors: byline,
+      publishedAt,
+      updatedAt,
+      status: fm.status,
+      image: { ...fm.image, ...dims },
+      body: parsed.content.trim(),
+      related: fm.related,
+      aliases: fm.aliases,
+      readingMinutes: readingMinutes(parsed.content),
+      file: shown,
+    });
+  }
+
+  if (problems.length || !site) throw new ContentError(problems);
+
+  // Newest first; slug breaks ties so the order never depends on the file system.
+  articles.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
+
+  const bySlug = new Map<string, Article>();
+  const bySection = new Map<string, Article[]>();
+  const byTag = new Map<string, Article[]>();
+  const byAuthor = new Map<string, Article[]>();
+  for (const article of articles) {
+    bySlug.set(article.slug, article);
+    pushUnique(bySection, article.section.slug, article);
+    for (const tag of article.tags) pushUnique(byTag, tag, article);
+    for (const author of article.authors) pushUnique(byAuthor, author.slug, article);
+  }
+
+  return { site, sections, authors, articles, bySlug, bySection, byTag, byAuthor };
+}
+
+let cached: { dir: string; corpus: Corpus } | undefined;
+
+/** The corpus of this process, loaded on first use. */
+export function getCorpus(): Corpus {
+  const dir = contentDir();
+  if (!cached || cached.dir !== dir) cached = { dir, corpus: loadCorpus(dir) };
+  return cached.corpus;
+}
+
+export function getSite(): SiteSettings {
+  return getCorpus().site;
+}
+
+export function getSections(): Section[] {
+  return getCorpus().sections;
+}
+
+export function getSection(slug: string): Section | undefined {
+  return getCorpus().sections.find((s) => s.slug === slug);
+}
+
+/** An article by slug, whatever its status: callers decide visibility. */
+export function getArticle(slug: string): Article | undefined {
+  return getCorpus().bySlug.get(slug);
+}
+
+/**
+ * Public articles, newest first, from `list` (default: the whole corpus),
+ * skipping those in `exclude`, at most `limit`.
+ */
+export function latestPublic(
+  now: Date,
+  { limit = Infinity, list, exclude }: { limit?: number; list?: Article[]; exclude?: (a: Article) => boolean } = {},
+): Article[] {
+  const out: Article[] = [];
+  for (const article of list ?? getCorpus().articles) {
+    if (out.length >= limit) break;
+    if (isPublic(article, now) && !exclude?.(article)) out.push(article);
+  }
+  return out;
+}
+
+/** Public articles of a section, newest first. */
+export function sectionArticles(sectionSlug: string, now: Date): Article[] {
+  return latestPublic(now, { list: getCorpus().bySection.get(sectionSlug) ?? [] });
+}
+
+/** Absolute URL on the canonical origin. */
+export function absoluteUrl(pathname: string): string {
+  return new URL(pathname, getSite().origin + "/").toString();
+}

@@ -1,0 +1,74 @@
+import { z } from "zod";
+
+/**
+ * Zod schemas for every kind of file under `content/`. These are the only
+ * description of the content format: the app's types are inferred from them.
+ */
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens");
+
+const isoDateTime = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2025-05-08T12:00:00Z" });
+
+/** Text that ends up in attributes and headings: one line, no markup. */
+const plainText = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .refine((s) => !/[\r\n]/.test(s), "must be a single line");
+
+export const siteSchema = z.strictObject({
+  name: plainText,
+  domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be a bare domain like example.com"),
+  origin: z.url({ protocol: /^https?$/, message: "must be an absolute http(s) URL" }).transform((u) => u.replace(/\/+$/, "")),
+  language: z.string().regex(/^[a-z]{2}(?:-[A-Z]{2})?$/, "must be a language tag like en or en-GB"),
+  locale: z.string().regex(/^[a-z]{2}_[A-Z]{2}$/, "must be a locale like en_GB"),
+  timeZone: z.string().min(1),
+  description: plainText,
+  tagline: plainText.optional(),
+});
+
+export const sectionSchema = z.strictObject({
+  slug,
+  name: plainText,
+  description: plainText,
+});
+export const sectionsSchema = z.array(sectionSchema).min(1, "must list at least one section");
+
+export const authorSchema = z.strictObject({
+  slug,
+  name: plainText,
+  role: plainText,
+  bio: plainText,
+  avatar: z.string().startsWith("/images/").optional(),
+});
+export const authorsSchema = z.array(authorSchema).min(1, "must list at least one author");
+
+export const articleStatus = z.enum(["published", "draft"]);
+
+export const articleFrontMatterSchema = z.strictObject({
+  title: plainText.max(140, "must be at most 140 characters"),
+  standfirst: plainText.max(320, "must be at most 320 characters"),
+  kicker: plainText.max(40).optional(),
+  section: slug,
+  tags: z.array(slug).default([]),
+  authors: z.array(slug).min(1, "must name at least one author"),
+  publishedAt: isoDateTime,
+  updatedAt: isoDateTime.optional(),
+  status: articleStatus,
+  image: z.strictObject({
+    src: z.string().regex(/^\/images\/[\w./-]+\.(?:jpe?g|png|webp|avif)$/, "must be a path under /images/ ending in .jpg, .png, .webp or .avif"),
+    alt: plainText,
+    caption: plainText,
+    credit: plainText,
+  }),
+  related: z.array(slug).default([]),
+  aliases: z.array(z.string().regex(/^(?:[a-z0-9-]+\/)?[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be an old slug or section/slug")).default([]),
+});
+
+export type SiteSettings = z.infer<typeof siteSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+export type Author = z.infer<typeof authorSchema>;
+export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+export type ArticleStatus = z.infer<typeof articleStatus>;

@@ -1,0 +1,45 @@
+/*
+ * Screenshots of each page type at phone and desktop widths, in light and dark
+ * scheme, to look at what readers see. Needs a running server:
+ *   npm run build && npm start   (then)   npm run screenshots [-- BASE_URL]
+ * Writes screenshots/<page>-<width>-<scheme>.png (git-ignored).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { chromium } from "@playwright/test";
+import { CHROMIUM_ARGS, systemChromium } from "../e2e/helpers/browser";
+
+const base = process.argv[2] ?? "http://localhost:3000";
+const pages: Record<string, string> = {
+  front: "/",
+  article: "/world/russia-and-china-agree-to-accelerate-construction-of-power-of-siberia-2",
+  section: "/diplomacy",
+  "not-found": "/no-such-page",
+  ...Object.fromEntries((process.env.SCREENSHOT_PAGES ?? "").split(",").filter(Boolean).map((p) => [p.replace(/\W+/g, "-"), p])),
+};
+const out = path.resolve("screenshots");
+
+async function main() {
+  fs.mkdirSync(out, { recursive: true });
+  const browser = await chromium.launch({ executablePath: systemChromium(), args: CHROMIUM_ARGS });
+  for (const scheme of ["light", "dark"] as const) {
+    for (const width of [375, 1280]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
+      const page = await context.newPage();
+      for (const [name, pathname] of Object.entries(pages)) {
+        await page.goto(base + pathname, { waitUntil: "networkidle" });
+        const file = path.join(out, `${name}-${width}-${scheme}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        console.log(`${path.relative(process.cwd(), file)}${overflow > 0 ? `  (horizontal overflow ${overflow}px!)` : ""}`);
+      }
+      await context.close();
+    }
+  }
+  await browser.close();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
