@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ContentError, loadCorpus } from "./content";
@@ -92,6 +93,12 @@ describe("loadCorpus", () => {
         "empty-body.md: body: must not be empty",
       ]),
     );
+  });
+
+  it("rejects a topic missing from topics.yaml", () => {
+    const dir = makeCorpus({ x: validFrontMatter({ tags: ["russia"] }) });
+    fs.writeFileSync(path.join(dir, "topics.yaml"), "- slug: china\n  name: China\n");
+    expect(problemsOf(dir)).toEqual(['x.md: tags.0: unknown topic "russia" (add it to topics.yaml)']);
   });
 
   it("rejects unknown front matter keys, so a typo cannot silently drop a field", () => {

@@ -9,10 +9,12 @@ import {
   authorsSchema,
   sectionsSchema,
   siteSchema,
+  topicsSchema,
   type ArticleStatus,
   type Author,
   type Section,
   type SiteSettings,
+  type Topic,
 } from "./schema";
 import { isPublic } from "./visibility";
 
@@ -23,7 +25,7 @@ import { isPublic } from "./visibility";
  * every problem with its file and field.
  */
 
-export type { Author, Section, SiteSettings } from "./schema";
+export type { Author, Section, SiteSettings, Topic } from "./schema";
 
 export type HeroImage = {
   src: string;
@@ -42,7 +44,8 @@ export type Article = {
   standfirst: string;
   kicker: string | undefined;
   section: Section;
-  tags: string[];
+  /** Topics in the editor's order. */
+  tags: Topic[];
   authors: Author[];
   publishedAt: Date;
   updatedAt: Date | undefined;
@@ -62,12 +65,13 @@ export type Corpus = {
   site: SiteSettings;
   sections: Section[];
   authors: Author[];
+  topics: Topic[];
   /** Every article, any status, newest first. */
   articles: Article[];
   bySlug: Map<string, Article>;
   /** Articles per section slug, newest first. */
   bySection: Map<string, Article[]>;
-  /** Articles per tag, newest first. */
+  /** Articles per topic slug, newest first. */
   byTag: Map<string, Article[]>;
   /** Articles per author slug, newest first. */
   byAuthor: Map<string, Article[]>;
@@ -191,9 +195,11 @@ export function loadCorpus(dir: string = contentDir()): Corpus {
   const site = parseData(siteSchema, path.join(dir, "site.yaml"), problems);
   const sections = parseData(sectionsSchema, path.join(dir, "sections.yaml"), problems) ?? [];
   const authors = parseData(authorsSchema, path.join(dir, "authors.yaml"), problems) ?? [];
+  const topics = parseData(topicsSchema, path.join(dir, "topics.yaml"), problems) ?? [];
 
   const sectionBySlug = new Map(sections.map((s) => [s.slug, s]));
   const authorBySlug = new Map(authors.map((a) => [a.slug, a]));
+  const topicBySlug = new Map(topics.map((t) => [t.slug, t]));
 
   const articlesDir = path.join(dir, "articles");
   let files: string[] = [];
@@ -244,6 +250,15 @@ export function loadCorpus(dir: string = contentDir()): Corpus {
         else problems.push({ file: shown, field: `authors.${i}`, message: `unknown author "${a}"` });
       });
     }
+    const articleTopics: Topic[] = [];
+    if (Array.isArray(raw.tags)) {
+      raw.tags.forEach((t: unknown, i) => {
+        if (typeof t !== "string") return;
+        const topic = topicBySlug.get(t);
+        if (topic) articleTopics.push(topic);
+        else problems.push({ file: shown, field: `tags.${i}`, message: `unknown topic "${t}" (add it to topics.yaml)` });
+      });
+    }
     if (!result.success) continue;
     const fm = result.data;
     const dims = heroDimensions(fm.image.src);
@@ -262,7 +277,7 @@ export function loadCorpus(dir: string = contentDir()): Corpus {
       standfirst: fm.standfirst,
       kicker: fm.kicker,
       section,
-      tags: [...new Set(fm.tags)],
+      tags: [...new Set(articleTopics)],
       authors: byline,
       publishedAt,
       updatedAt,
@@ -288,11 +303,11 @@ export function loadCorpus(dir: string = contentDir()): Corpus {
   for (const article of articles) {
     bySlug.set(article.slug, article);
     pushUnique(bySection, article.section.slug, article);
-    for (const tag of article.tags) pushUnique(byTag, tag, article);
+    for (const tag of article.tags) pushUnique(byTag, tag.slug, article);
     for (const author of article.authors) pushUnique(byAuthor, author.slug, article);
   }
 
-  return { site, sections, authors, articles, bySlug, bySection, byTag, byAuthor };
+  return { site, sections, authors, topics, articles, bySlug, bySection, byTag, byAuthor };
 }
 
 let cached: { dir: string; corpus: Corpus } | undefined;

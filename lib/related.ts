@@ -39,7 +39,7 @@ export function relatedStories(
 
   const scores = new Map<Article, number>();
   for (const tag of article.tags) {
-    const withTag = index.byTag.get(tag) ?? [];
+    const withTag = index.byTag.get(tag.slug) ?? [];
     // log(1 + N/df) stays positive, so even a topic on every story still relates.
     const weight = Math.log(1 + index.total / Math.max(1, withTag.length));
     for (const other of withTag) {

@@ -36,6 +36,13 @@ export const sectionSchema = z.strictObject({
 });
 export const sectionsSchema = z.array(sectionSchema).min(1, "must list at least one section");
 
+export const topicSchema = z.strictObject({
+  slug,
+  name: plainText,
+  description: plainText.optional(),
+});
+export const topicsSchema = z.array(topicSchema);
+
 export const authorSchema = z.strictObject({
   slug,
   name: plainText,
@@ -70,5 +77,6 @@ export const articleFrontMatterSchema = z.strictObject({
 export type SiteSettings = z.infer<typeof siteSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Author = z.infer<typeof authorSchema>;
+export type Topic = z.infer<typeof topicSchema>;
 export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
 export type ArticleStatus = z.infer<typeof articleStatus>;

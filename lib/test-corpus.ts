@@ -5,7 +5,8 @@ import YAML from "yaml";
 
 /*
  * Builds small corpora on disk for unit tests: valid settings, sections and
- * authors, plus whatever articles a test writes. Images come from public/.
+ * authors, every topic the articles use, plus whatever articles a test
+ * writes. Images come from public/.
  */
 
 export type FrontMatter = Record<string, unknown>;
@@ -52,6 +53,14 @@ export function makeCorpus(articles: Record<string, FrontMatter | string>): stri
   fs.writeFileSync(
     path.join(dir, "authors.yaml"),
     YAML.stringify([{ slug: "staff", name: "Staff", role: "Newsroom", bio: "The newsroom." }]),
+  );
+  const tags = new Set<string>();
+  for (const article of Object.values(articles)) {
+    if (typeof article !== "string" && Array.isArray(article.tags)) for (const t of article.tags) tags.add(String(t));
+  }
+  fs.writeFileSync(
+    path.join(dir, "topics.yaml"),
+    YAML.stringify([...tags].map((slug) => ({ slug, name: slug.replace(/-/g, " ") }))),
   );
   for (const [slug, article] of Object.entries(articles)) {
     const text =

@@ -67,8 +67,8 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
             <h2 className="sr-only">Topics</h2>
             <ul className="flex flex-wrap gap-2 text-sm">
               {article.tags.map((tag) => (
-                <li key={tag} className="rounded-full border border-rule px-3 py-1 text-muted">
-                  {tag.replace(/-/g, " ")}
+                <li key={tag.slug} className="rounded-full border border-rule px-3 py-1 text-muted">
+                  {tag.name}
                 </li>
               ))}
             </ul>
