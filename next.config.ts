@@ -12,6 +12,14 @@ const nextConfig: NextConfig = {
     // Hero images never change under the same name: keep optimized variants for a year.
     minimumCacheTTL: 31_536_000,
   },
+  async redirects() {
+    // Page 1 of a front has one address: the front itself.
+    return [
+      { source: "/topic/:tag/page/1", destination: "/topic/:tag", permanent: true },
+      { source: "/author/:slug/page/1", destination: "/author/:slug", permanent: true },
+      { source: "/:section/page/1", destination: "/:section", permanent: true },
+    ];
+  },
   // Pages read content/ at request time too (revalidation, preview): ship it with the server.
   outputFileTracingIncludes: {
     "/**/*": ["./content/**/*"],

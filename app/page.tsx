@@ -1,30 +1,31 @@
-import Image from "next/image";
 import Link from "next/link";
+import { PubDate } from "@/components/pub-date";
 import { StoryCard } from "@/components/story-card";
-import { getSite, latestPublic } from "@/lib/content";
-import { formatDate } from "@/lib/format";
+import { StoryImage } from "@/components/story-image";
+import { getCorpus, latestPublic, sectionArticles } from "@/lib/content";
 
 export const revalidate = 60;
 
-const FRONT_PAGE_STORIES = 13;
+const TOP_STORIES = 4;
+const RAIL_STORIES = 4;
 
 export default function FrontPage() {
-  const site = getSite();
-  const [lead, ...latest] = latestPublic(new Date(), { limit: FRONT_PAGE_STORIES });
+  const { site, sections } = getCorpus();
+  const now = new Date();
+  const [lead, ...top] = latestPublic(now, { limit: 1 + TOP_STORIES });
+  const rails = sections
+    .map((section) => ({ section, stories: sectionArticles(section.slug, now, RAIL_STORIES) }))
+    .filter((rail) => rail.stories.length);
 
   return (
     <div className="mx-auto max-w-6xl px-4 pt-6 sm:pt-10">
       <h1 className="sr-only">{site.name}: latest news</h1>
       {lead ? (
-        <article className="group relative grid gap-6 border-b border-rule pb-10 lg:grid-cols-[3fr_2fr] lg:items-center">
-          <Image
-            src={lead.image.src}
-            width={lead.image.width}
-            height={lead.image.height}
-            alt={lead.image.alt}
+        <article className="group relative grid gap-6 pb-4 lg:grid-cols-[3fr_2fr] lg:items-center">
+          <StoryImage
+            image={lead.image}
             sizes="(min-width: 1152px) 660px, (min-width: 1024px) 58vw, 100vw"
-            preload
-            fetchPriority="high"
+            lead
             className="aspect-[3/2] w-full object-cover"
           />
           <div>
@@ -38,7 +39,7 @@ export default function FrontPage() {
             </h2>
             <p className="mt-3 font-serif text-lg text-muted">{lead.standfirst}</p>
             <p className="mt-3 text-sm text-muted">
-              <time dateTime={lead.publishedAt.toISOString()}>{formatDate(lead.publishedAt, site.timeZone)}</time>
+              <PubDate date={lead.publishedAt} timeZone={site.timeZone} />
             </p>
           </div>
         </article>
@@ -46,18 +47,46 @@ export default function FrontPage() {
         <p className="py-16 text-center text-muted">No stories have been published yet.</p>
       )}
 
-      {latest.length ? (
-        <section aria-labelledby="latest" className="mt-10">
-          <h2 id="latest" className="border-t-2 border-ink pt-3 font-serif text-2xl font-bold">
-            Latest
+      {top.length ? (
+        <section aria-labelledby="top-stories" className="mt-10">
+          <h2 id="top-stories" className="border-t-2 border-ink pt-3 font-serif text-2xl font-bold">
+            Top stories
           </h2>
-          <div className="mt-5 grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
-            {latest.map((story) => (
+          <div className="mt-5 grid gap-8 sm:grid-cols-2 lg:grid-cols-4">
+            {top.map((story) => (
               <StoryCard key={story.slug} article={story} />
             ))}
           </div>
         </section>
       ) : null}
+
+      {rails.map(({ section, stories }) => (
+        <section key={section.slug} aria-labelledby={`rail-${section.slug}`} className="mt-12">
+          <div className="flex items-baseline justify-between border-t-2 border-ink pt-3">
+            <h2 id={`rail-${section.slug}`} className="font-serif text-2xl font-bold">
+              <Link href={`/${section.slug}`} className="hover:underline">
+                {section.name}
+              </Link>
+            </h2>
+            <Link href={`/${section.slug}`} className="text-sm font-semibold text-accent-ink underline">
+              More in {section.name}
+              <span className="sr-only"> section</span>
+            </Link>
+          </div>
+          <ul className="mt-4 grid gap-x-8 gap-y-4 sm:grid-cols-2 lg:grid-cols-4">
+            {stories.map((story) => (
+              <li key={story.slug} className="border-t border-rule pt-3 first:border-t-0 sm:border-t-0 sm:pt-0">
+                <Link href={story.path} className="font-serif text-lg leading-snug font-bold hover:underline">
+                  {story.title}
+                </Link>
+                <p className="mt-1 text-sm text-muted">
+                  <PubDate date={story.publishedAt} timeZone={site.timeZone} />
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </div>
   );
 }

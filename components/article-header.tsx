@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Article } from "@/lib/content";
-import { formatDateTime, joinNames } from "@/lib/format";
+import { Fragment } from "react";
+import { formatDateTime } from "@/lib/format";
 
 export function ArticleHeader({ article, timeZone }: { article: Article; timeZone: string }) {
   return (
@@ -14,7 +15,17 @@ export function ArticleHeader({ article, timeZone }: { article: Article; timeZon
       <h1 className="mt-3 font-serif text-3xl leading-tight font-bold text-balance sm:text-5xl">{article.title}</h1>
       <p className="mt-4 font-serif text-xl leading-snug text-muted sm:text-2xl">{article.standfirst}</p>
       <div className="mt-6 border-t border-rule pt-3 text-sm">
-        <p className="font-semibold">By {joinNames(article.authors.map((a) => a.name))}</p>
+        <p className="font-semibold">
+          By{" "}
+          {article.authors.map((author, i) => (
+            <Fragment key={author.slug}>
+              {i > 0 ? (i === article.authors.length - 1 ? " and " : ", ") : null}
+              <Link href={`/author/${author.slug}`} className="underline decoration-rule hover:text-accent-ink">
+                {author.name}
+              </Link>
+            </Fragment>
+          ))}
+        </p>
         <p className="mt-1 text-muted">
           Published <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt, timeZone)}</time>
           {article.updatedAt ? (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Article } from "@/lib/content";
-import { formatDate } from "@/lib/format";
+import { PubDate } from "@/components/pub-date";
 
 export function RelatedStories({ stories, timeZone }: { stories: Article[]; timeZone: string }) {
   return (
@@ -19,7 +19,7 @@ export function RelatedStories({ stories, timeZone }: { stories: Article[]; time
               </Link>
               <p className="mt-1 text-sm text-muted">
                 {story.section.name} ·{" "}
-                <time dateTime={story.publishedAt.toISOString()}>{formatDate(story.publishedAt, timeZone)}</time>
+                <PubDate date={story.publishedAt} timeZone={timeZone} />
               </p>
             </li>
           ))}

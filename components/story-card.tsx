@@ -1,5 +1,5 @@
-import Image from "next/image";
 import Link from "next/link";
+import { StoryImage } from "@/components/story-image";
 import type { Article } from "@/lib/content";
 
 /** A teaser: image and headline, the whole card one link. */
@@ -7,11 +7,8 @@ export function StoryCard({ article, headingLevel = 3 }: { article: Article; hea
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="group relative">
-      <Image
-        src={article.image.src}
-        width={article.image.width}
-        height={article.image.height}
-        alt={article.image.alt}
+      <StoryImage
+        image={article.image}
         sizes="(min-width: 1024px) 320px, (min-width: 640px) 45vw, 100vw"
         className="aspect-[3/2] w-full object-cover"
       />

@@ -2,7 +2,17 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { SEED } from "./helpers/seed";
 
-const pages = ["/", SEED.path, "/world", "/no-such-page"];
+const pages = [
+  "/",
+  SEED.path,
+  "/world",
+  "/topic/russia",
+  "/author/staff",
+  "/search",
+  "/search?q=pipeline",
+  "/search?q=qwxzv",
+  "/no-such-page",
+];
 
 for (const colorScheme of ["light", "dark"] as const) {
   test.describe(`${colorScheme} scheme`, () => {

@@ -353,8 +353,40 @@ export function latestPublic(
 }
 
 /** Public articles of a section, newest first. */
-export function sectionArticles(sectionSlug: string, now: Date): Article[] {
-  return latestPublic(now, { list: getCorpus().bySection.get(sectionSlug) ?? [] });
+export function sectionArticles(sectionSlug: string, now: Date, limit?: number): Article[] {
+  return latestPublic(now, { list: getCorpus().bySection.get(sectionSlug) ?? [], limit });
+}
+
+/**
+ * "More stories" under an article: the newest public stories of its section,
+ * then the newest from elsewhere, never the article itself.
+ */
+export function moreStories(article: Article, now: Date, limit: number): Article[] {
+  const notThis = (a: Article) => a.slug === article.slug;
+  const same = latestPublic(now, { list: getCorpus().bySection.get(article.section.slug) ?? [], limit, exclude: notThis });
+  if (same.length >= limit) return same;
+  const taken = new Set(same.map((a) => a.slug));
+  return same.concat(
+    latestPublic(now, { limit: limit - same.length, exclude: (a) => notThis(a) || taken.has(a.slug) }),
+  );
+}
+
+export function getTopic(slug: string): Topic | undefined {
+  return getCorpus().topics.find((t) => t.slug === slug);
+}
+
+/** Public articles on a topic, newest first. */
+export function topicArticles(topicSlug: string, now: Date): Article[] {
+  return latestPublic(now, { list: getCorpus().byTag.get(topicSlug) ?? [] });
+}
+
+export function getAuthor(slug: string): Author | undefined {
+  return getCorpus().authors.find((a) => a.slug === slug);
+}
+
+/** Public articles by an author, newest first. */
+export function authorArticles(authorSlug: string, now: Date): Article[] {
+  return latestPublic(now, { list: getCorpus().byAuthor.get(authorSlug) ?? [] });
 }
 
 /** Absolute URL on the canonical origin. */

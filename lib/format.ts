@@ -23,14 +23,3 @@ export function formatDateTime(date: Date, timeZone: string): string {
     timeZoneName: "short",
   }).format(date);
 }
-
-/**
- * Names joined as in a byline.
- *
- * @example
- * joinNames(["A", "B", "C"]) // "A, B and C"
- */
-export function joinNames(names: string[]): string {
-  if (names.length <= 1) return names.join("");
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-}

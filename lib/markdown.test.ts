@@ -4,7 +4,9 @@ import { renderMarkdown } from "./markdown";
 describe("renderMarkdown", () => {
   it("renders paragraphs, emphasis, links and lists", () => {
     const html = renderMarkdown("One *two* [three](https://example.com).\n\n- a\n- b\n");
-    expect(html).toContain('<p>One <em>two</em> <a href="https://example.com">three</a>.</p>');
+    expect(html).toContain(
+      '<p>One <em>two</em> <a href="https://example.com" data-print-url="https://example.com/">three</a>.</p>',
+    );
     expect(html).toContain("<li>a</li>");
   });
 
@@ -25,6 +27,12 @@ describe("renderMarkdown", () => {
       ].join("\n\n"),
     );
     expect(html).not.toMatch(/<script|onerror|<iframe|javascript:|<svg|data:text/i);
+  });
+
+  it("gives every link its absolute URL for print, resolving site-relative ones on the origin", () => {
+    expect(renderMarkdown("[a](/world/x) [b](#note)", "https://interbellumnews.com")).toBe(
+      '<p><a href="/world/x" data-print-url="https://interbellumnews.com/world/x">a</a> <a href="#note">b</a></p>',
+    );
   });
 
   it("demotes nothing into a second h1: the headline is the page's only h1", () => {

@@ -3,7 +3,9 @@ import rehypeStringify from "rehype-stringify";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
+import type { Element, Root } from "hast";
 import { unified } from "unified";
+import { visit } from "unist-util-visit";
 
 /*
  * Article bodies are Markdown. Raw HTML in a body is not rendered at all
@@ -17,20 +19,48 @@ const schema = {
   tagNames: (defaultSchema.tagNames ?? []).filter((t) => t !== "h1"),
 };
 
-const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype)
-  .use(rehypeSanitize, schema)
-  .use(rehypeStringify)
-  .freeze();
+/**
+ * Print shows where each link goes: every link gets its absolute URL in
+ * `data-print-url` (site-relative ones resolved against the canonical origin),
+ * which the print stylesheet prints after the link text. Runs after
+ * sanitizing, on hrefs the sanitizer already accepted.
+ */
+function rehypePrintUrls({ origin }: { origin: string }) {
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element) => {
+      const href = node.tagName === "a" ? node.properties.href : undefined;
+      if (typeof href !== "string" || href.startsWith("#")) return;
+      try {
+        node.properties.dataPrintUrl = new URL(href, origin + "/").toString();
+      } catch {
+        // An href the URL parser rejects gets no print URL; the link itself stays as sanitized.
+      }
+    });
+  };
+}
+
+const processors = new Map<string, ReturnType<typeof makeProcessor>>();
+
+function makeProcessor(origin: string) {
+  return unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype)
+    .use(rehypeSanitize, schema)
+    .use(rehypePrintUrls, { origin })
+    .use(rehypeStringify)
+    .freeze();
+}
 
 /**
- * Renders a Markdown body to sanitized HTML.
+ * Renders a Markdown body to sanitized HTML; `origin` resolves site-relative
+ * links for print.
  *
  * @example
  * renderMarkdown("Hello *world*") // "<p>Hello <em>world</em></p>"
  */
-export function renderMarkdown(markdown: string): string {
+export function renderMarkdown(markdown: string, origin = "https://interbellumnews.com"): string {
+  let processor = processors.get(origin);
+  if (!processor) processors.set(origin, (processor = makeProcessor(origin)));
   return String(processor.processSync(markdown));
 }

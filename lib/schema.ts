@@ -27,10 +27,15 @@ export const siteSchema = z.strictObject({
   timeZone: z.string().min(1),
   description: plainText,
   tagline: plainText.optional(),
+  /** Stories per page on section, topic and author fronts. */
+  pageSize: z.number().int().min(1).max(100).default(12),
 });
 
+/** First path segments the site uses itself: a section cannot take them. */
+const RESERVED_SECTION_SLUGS = ["topic", "author", "search", "api", "page", "images", "feed", "sitemap", "preview"];
+
 export const sectionSchema = z.strictObject({
-  slug,
+  slug: slug.refine((s) => !RESERVED_SECTION_SLUGS.includes(s), "is reserved for the site's own pages"),
   name: plainText,
   description: plainText,
 });

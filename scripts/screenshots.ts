@@ -14,6 +14,10 @@ const pages: Record<string, string> = {
   front: "/",
   article: "/world/russia-and-china-agree-to-accelerate-construction-of-power-of-siberia-2",
   section: "/diplomacy",
+  topic: "/topic/russia",
+  author: "/author/staff",
+  search: "/search?q=pipeline",
+  "search-empty": "/search?q=qwxzv",
   "not-found": "/no-such-page",
   ...Object.fromEntries((process.env.SCREENSHOT_PAGES ?? "").split(",").filter(Boolean).map((p) => [p.replace(/\W+/g, "-"), p])),
 };
@@ -29,8 +33,9 @@ async function main() {
       for (const [name, pathname] of Object.entries(pages)) {
         await page.goto(base + pathname, { waitUntil: "networkidle" });
         const file = path.join(out, `${name}-${width}-${scheme}.png`);
+        // Measured before the full-page screenshot, which resizes the viewport.
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         await page.screenshot({ path: file, fullPage: true });
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         console.log(`${path.relative(process.cwd(), file)}${overflow > 0 ? `  (horizontal overflow ${overflow}px!)` : ""}`);
       }
       await context.close();

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleBody } from "@/components/article-body";
@@ -6,7 +7,8 @@ import { ArticleHeader } from "@/components/article-header";
 import { HeroFigure } from "@/components/hero-figure";
 import { RelatedStories } from "@/components/related-stories";
 import { StoryCard } from "@/components/story-card";
-import { getArticle, getCorpus, latestPublic, type Article } from "@/lib/content";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { getArticle, getCorpus, latestPublic, moreStories, type Article } from "@/lib/content";
 import { relatedStories } from "@/lib/related";
 import { isPublic } from "@/lib/visibility";
 
@@ -50,25 +52,39 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
   const corpus = getCorpus();
   const timeZone = corpus.site.timeZone;
   const related = relatedStories(article, { ...corpus, total: corpus.articles.length }, now);
-  const more = latestPublic(now, { limit: MORE_STORIES, exclude: (a) => a.slug === article.slug });
+  const more = moreStories(article, now, MORE_STORIES);
 
   return (
     <>
-      <article className="pt-6 sm:pt-10">
+      <div className="mx-auto max-w-3xl px-4 pt-5">
+        <Breadcrumbs
+          trail={[
+            { name: "Home", href: "/" },
+            { name: article.section.name, href: `/${article.section.slug}` },
+            { name: article.title, href: article.path },
+          ]}
+        />
+      </div>
+      <article className="pt-5 sm:pt-8">
         <ArticleHeader article={article} timeZone={timeZone} />
         <div className="mt-8">
           <HeroFigure image={article.image} />
         </div>
         <div className="mt-8">
-          <ArticleBody markdown={article.body} />
+          <ArticleBody markdown={article.body} origin={corpus.site.origin} />
         </div>
         {article.tags.length ? (
-          <footer className="mx-auto mt-8 max-w-3xl px-4">
-            <h2 className="sr-only">Topics</h2>
-            <ul className="flex flex-wrap gap-2 text-sm">
+          <footer className="no-print mx-auto mt-8 max-w-3xl px-4">
+            <h2 className="text-xs font-semibold tracking-wider text-muted uppercase">Topics</h2>
+            <ul className="mt-2 flex flex-wrap gap-2 text-sm">
               {article.tags.map((tag) => (
-                <li key={tag.slug} className="rounded-full border border-rule px-3 py-1 text-muted">
-                  {tag.name}
+                <li key={tag.slug}>
+                  <Link
+                    href={`/topic/${tag.slug}`}
+                    className="inline-block rounded-full border border-rule px-3 py-1 hover:border-accent-ink hover:text-accent-ink"
+                  >
+                    {tag.name}
+                  </Link>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,81 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Breadcrumbs } from "@/components/breadcrumbs";
+import { Pagination } from "@/components/pagination";
+import { StoryList } from "@/components/story-list";
+import { getSite } from "@/lib/content";
+import { extraPages, findListingPage, listingSlugs, type ListingKind } from "@/lib/listings";
+import { pageHref, parsePageSegment } from "@/lib/pagination";
+
+/*
+ * The section, topic and author fronts (page 1 and /page/N) share one
+ * implementation; each route file only names its kind and parameter.
+ */
+
+type RouteParams = Record<string, string>;
+
+function pageNumber(params: RouteParams): number | undefined {
+  return params.n === undefined ? 1 : parsePageSegment(params.n);
+}
+
+export function listingRoute(kind: ListingKind, param: string, { paged }: { paged: boolean }) {
+  function resolve(params: RouteParams) {
+    const slug = params[param];
+    const page = pageNumber(params);
+    if (!slug || !page) return undefined;
+    return findListingPage(kind, slug, page, new Date());
+  }
+
+  function generateStaticParams(): RouteParams[] {
+    const now = new Date();
+    return listingSlugs(kind).flatMap((slug) =>
+      paged ? extraPages(kind, slug, now).map((n) => ({ [param]: slug, n: String(n) })) : [{ [param]: slug }],
+    );
+  }
+
+  async function generateMetadata({ params }: { params: Promise<RouteParams> }): Promise<Metadata> {
+    const found = resolve(await params);
+    if (!found) return {};
+    const { listing, page } = found;
+    const title = page.page > 1 ? `${listing.name} – page ${page.page}` : listing.name;
+    return {
+      title,
+      description: listing.description ?? `The latest stories on ${listing.name} from ${getSite().name}.`,
+      alternates: { canonical: pageHref(listing.base, page.page) },
+    };
+  }
+
+  async function Page({ params }: { params: Promise<RouteParams> }) {
+    const found = resolve(await params);
+    if (!found) notFound();
+    const { listing, page } = found;
+    const site = getSite();
+    const trail = [{ name: "Home", href: "/" }, { name: listing.name, href: listing.base }];
+    if (page.page > 1) trail.push({ name: `Page ${page.page}`, href: pageHref(listing.base, page.page) });
+
+    return (
+      <div className="mx-auto max-w-4xl px-4 pt-6 sm:pt-8">
+        <Breadcrumbs trail={trail} />
+        <header className="mt-4 border-b-2 border-ink pb-5">
+          {listing.label ? (
+            <p className="text-sm font-semibold tracking-wider text-accent-ink uppercase">{listing.label}</p>
+          ) : null}
+          <h1 className="mt-1 font-serif text-4xl font-bold sm:text-5xl">
+            {listing.name}
+            {page.page > 1 ? <span className="text-muted"> · page {page.page}</span> : null}
+          </h1>
+          {listing.role ? <p className="mt-2 font-semibold">{listing.role}</p> : null}
+          {listing.description ? <p className="mt-2 max-w-2xl text-lg text-muted">{listing.description}</p> : null}
+        </header>
+        {page.items.length ? (
+          <StoryList stories={page.items} timeZone={site.timeZone} />
+        ) : (
+          <p className="py-16 text-center text-muted">No stories here yet.</p>
+        )}
+        <Pagination {...page} />
+      </div>
+    );
+  }
+
+  return { generateStaticParams, generateMetadata, Page };
+}
