@@ -12,6 +12,20 @@ const nextConfig: NextConfig = {
     // Hero images never change under the same name: keep optimized variants for a year.
     minimumCacheTTL: 31_536_000,
   },
+  async headers() {
+    return [
+      {
+        // Draft Mode (editors' preview, app/api/draft): never cached by a shared cache, never indexed.
+        // Next.js itself sends `private, no-cache, no-store` on pages rendered in Draft Mode.
+        source: "/:path*",
+        has: [{ type: "cookie", key: "__prerender_bypass" }],
+        headers: [
+          { key: "Cache-Control", value: "private, no-store" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
+      },
+    ];
+  },
   async redirects() {
     // Page 1 of a front has one address: the front itself.
     return [

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, systemChromium } from "./e2e/helpers/browser";
-import { FIXTURE_ORIGIN, SITE_ORIGIN } from "./e2e/helpers/origins";
+import { FIXTURE_ORIGIN, PREVIEW_SECRET, REVALIDATE_SECRET, SITE_ORIGIN } from "./e2e/helpers/origins";
 
 /**
  * The browser: Debian's Chromium (or $CHROMIUM_PATH) when present, else the
@@ -40,8 +40,9 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium" }],
-  // Both servers run the production builds `npm test` made: the shipped content,
-  // and the fixture corpus (e2e/fixtures/content) built into .next-fixtures.
+  // Both servers run the production builds `npm test` made: the shipped content (preview
+  // and revalidation disabled, as when their secrets are unset), and the fixture corpus
+  // (e2e/fixtures/content, built into .next-fixtures) with both secrets set.
   webServer: [
     {
       command: `${next} -p ${new URL(SITE_ORIGIN).port}`,
@@ -58,6 +59,8 @@ export default defineConfig({
         NEXT_TELEMETRY_DISABLED: "1",
         NEXT_DIST_DIR: ".next-fixtures",
         CONTENT_DIR: "e2e/fixtures/content",
+        PREVIEW_SECRET,
+        REVALIDATE_SECRET,
       },
       timeout: 60_000,
     },

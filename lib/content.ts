@@ -310,13 +310,28 @@ export function loadCorpus(dir: string = contentDir()): Corpus {
   return { site, sections, authors, topics, articles, bySlug, bySection, byTag, byAuthor };
 }
 
-let cached: { dir: string; corpus: Corpus } | undefined;
+// Kept on globalThis: route bundles may each get their own copy of this module,
+// and a reload asked for by /api/revalidate must reach all of them.
+const store = globalThis as typeof globalThis & { __ibnCorpus?: { dir: string; corpus: Corpus } };
 
 /** The corpus of this process, loaded on first use. */
 export function getCorpus(): Corpus {
   const dir = contentDir();
-  if (!cached || cached.dir !== dir) cached = { dir, corpus: loadCorpus(dir) };
+  let cached = store.__ibnCorpus;
+  if (!cached || cached.dir !== dir) store.__ibnCorpus = cached = { dir, corpus: loadCorpus(dir) };
   return cached.corpus;
+}
+
+/**
+ * Reads the content directory again (after the newsroom changed files in a
+ * running deployment). A corpus that no longer validates throws and the
+ * previous one stays in service.
+ */
+export function reloadCorpus(): Corpus {
+  const dir = contentDir();
+  const corpus = loadCorpus(dir);
+  store.__ibnCorpus = { dir, corpus };
+  return corpus;
 }
 
 export function getSite(): SiteSettings {

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleBody } from "@/components/article-body";
 import { ArticleHeader } from "@/components/article-header";
 import { HeroFigure } from "@/components/hero-figure";
+import { PreviewBanner } from "@/components/preview-banner";
 import { RelatedStories } from "@/components/related-stories";
 import { StoryCard } from "@/components/story-card";
 import { Breadcrumbs } from "@/components/breadcrumbs";
@@ -23,21 +25,28 @@ export function generateStaticParams(): Params[] {
   return latestPublic(new Date()).map((a) => ({ section: a.section.slug, slug: a.slug }));
 }
 
-/** One read shared by the page and its metadata. */
-const loadArticle = cache((section: string, slug: string): Article | undefined => {
+/**
+ * One read shared by the page and its metadata. Readers get public stories
+ * only; an editor in Draft Mode (see app/api/draft) gets drafts and scheduled
+ * stories too, rendered exactly as they will be published.
+ */
+const loadArticle = cache(async (section: string, slug: string): Promise<Article | undefined> => {
   const article = getArticle(slug);
-  if (!article || article.section.slug !== section || !isPublic(article, new Date())) return undefined;
-  return article;
+  if (!article || article.section.slug !== section) return undefined;
+  if (isPublic(article, new Date())) return article;
+  return (await draftMode()).isEnabled ? article : undefined;
 });
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { section, slug } = await params;
-  const article = loadArticle(section, slug);
+  const article = await loadArticle(section, slug);
   if (!article) return {};
   return {
     title: article.title,
     description: article.standfirst,
     alternates: { canonical: article.path },
+    // Only reachable in preview when not public: never to be indexed.
+    ...(isPublic(article, new Date()) ? {} : { robots: { index: false, follow: false } }),
   };
 }
 
@@ -45,10 +54,11 @@ const MORE_STORIES = 3;
 
 export default async function ArticlePage({ params }: { params: Promise<Params> }) {
   const { section, slug } = await params;
-  const article = loadArticle(section, slug);
+  const article = await loadArticle(section, slug);
   if (!article) notFound();
 
   const now = new Date();
+  const preview = (await draftMode()).isEnabled;
   const corpus = getCorpus();
   const timeZone = corpus.site.timeZone;
   const related = relatedStories(article, { ...corpus, total: corpus.articles.length }, now);
@@ -56,6 +66,7 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
 
   return (
     <>
+      {preview ? <PreviewBanner article={article} isPublic={isPublic(article, now)} timeZone={timeZone} /> : null}
       <div className="mx-auto max-w-3xl px-4 pt-5">
         <Breadcrumbs
           trail={[

@@ -1,0 +1,43 @@
+import { ContentError, formatProblem } from "@/lib/content";
+import { revalidateEverything } from "@/lib/revalidation";
+import { armScheduler, schedulerToken } from "@/lib/scheduler";
+import { configuredSecret, secretMatches } from "@/lib/secrets";
+
+/*
+ * POST /api/revalidate with `Authorization: Bearer $REVALIDATE_SECRET`: the
+ * publishing pipeline calls it after changing content in a running
+ * deployment. Content is re-read and validated, every page, feed and sitemap is
+ * refreshed on its next request, and the publication timer is re-armed. The
+ * server's own scheduler calls it with its per-process token.
+ */
+
+export const dynamic = "force-dynamic";
+
+function json(status: number, body: unknown): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", "X-Robots-Tag": "noindex" } });
+}
+
+function authorized(request: Request): boolean | "disabled" {
+  const internal = schedulerToken();
+  if (internal && secretMatches(request.headers.get("x-scheduler-token"), internal)) return true;
+  const expected = configuredSecret("REVALIDATE_SECRET");
+  if (!expected) return "disabled";
+  const header = request.headers.get("authorization") ?? "";
+  return secretMatches(header.startsWith("Bearer ") ? header.slice("Bearer ".length) : null, expected);
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const auth = authorized(request);
+  if (auth === "disabled") return json(403, { error: "Revalidation is disabled on this server: REVALIDATE_SECRET is not set." });
+  if (!auth) return json(401, { error: "Invalid revalidation secret." });
+  try {
+    const result = revalidateEverything();
+    armScheduler();
+    return json(200, { revalidated: true, ...result });
+  } catch (err) {
+    if (err instanceof ContentError) {
+      return json(422, { error: "Content is invalid; the previous content stays in service.", problems: err.problems.map(formatProblem) });
+    }
+    throw err;
+  }
+}
