@@ -112,4 +112,44 @@ describe("loadCorpus", () => {
       "x.md: updatedAt: must not be before publishedAt",
     ]);
   });
+
+  it("turns aliases into paths: an old slug in the story's section, an old section/slug whole", () => {
+    const corpus = loadCorpus(makeCorpus({ story: validFrontMatter({ aliases: ["old-slug", "security/older-slug"] }) }));
+    expect(corpus.bySlug.get("story")?.aliases).toEqual(["/world/old-slug", "/security/older-slug"]);
+  });
+
+  it("rejects an alias that is another story's address or the story's own", () => {
+    expect(
+      problemsOf(
+        makeCorpus({
+          first: validFrontMatter({ publishedAt: "2025-01-01T00:00:00Z", aliases: ["second", "first"] }),
+          second: validFrontMatter({ publishedAt: "2025-02-01T00:00:00Z", aliases: ["old"] }),
+          third: validFrontMatter({ publishedAt: "2025-03-01T00:00:00Z", aliases: ["world/old"] }),
+        }),
+      ),
+    ).toEqual([
+      expect.stringMatching(/^first\.md: aliases\.0: "\/world\/second" is already the address of .*articles\/second\.md$/),
+      'first.md: aliases.1: "/world/first" is the story\'s own address',
+      expect.stringMatching(/^third\.md: aliases\.0: "\/world\/old" is already the address of .*articles\/second\.md$/),
+    ]);
+  });
+
+  it("accepts a retracted story with its public note, and a note only on a retracted story", () => {
+    const corpus = loadCorpus(
+      makeCorpus({ gone: validFrontMatter({ status: "retracted", retractionNote: "We got it wrong." }) }),
+    );
+    expect(corpus.bySlug.get("gone")).toMatchObject({ status: "retracted", retractionNote: "We got it wrong." });
+    expect(problemsOf(makeCorpus({ x: validFrontMatter({ retractionNote: "Too early." }) }))).toEqual([
+      "x.md: retractionNote: only a retracted story has a retraction note",
+    ]);
+  });
+
+  it("reads an author's byline type, a person unless it says organization", () => {
+    const dir = makeCorpus({ x: validFrontMatter() });
+    fs.writeFileSync(
+      path.join(dir, "authors.yaml"),
+      "- {slug: staff, name: Staff, role: Desk, bio: The desk., type: organization}\n- {slug: jane, name: Jane, role: Reporter, bio: Reports.}\n",
+    );
+    expect(loadCorpus(dir).authors.map((a) => a.type)).toEqual(["organization", "person"]);
+  });
 });

@@ -34,6 +34,8 @@ export type HeroImage = {
   alt: string;
   caption: string;
   credit: string;
+  /** File size, for feed enclosures. */
+  bytes: number;
 };
 
 export type Article = {
@@ -50,11 +52,14 @@ export type Article = {
   publishedAt: Date;
   updatedAt: Date | undefined;
   status: ArticleStatus;
+  /** Public note at the address of a retracted story. */
+  retractionNote: string | undefined;
   image: HeroImage;
   /** Markdown source of the body. */
   body: string;
   /** Editor-pinned related slugs, in the editor's order. */
   related: string[];
+  /** Old addresses of the story as paths, e.g. `/world/old-slug` (see aliasPaths). */
   aliases: string[];
   readingMinutes: number;
   /** Source file relative to the working directory, for error messages. */
@@ -152,15 +157,16 @@ function readingMinutes(markdown: string): number {
 }
 
 // Many articles share a few images: measure each file once.
-const dimensionCache = new Map<string, { width: number; height: number } | string>();
+type Measured = { width: number; height: number; bytes: number };
+const dimensionCache = new Map<string, Measured | string>();
 
-function heroDimensions(src: string): { width: number; height: number } | string {
+function heroDimensions(src: string): Measured | string {
   let dims = dimensionCache.get(src);
   if (!dims) dimensionCache.set(src, (dims = measureImage(src)));
   return dims;
 }
 
-function measureImage(src: string): { width: number; height: number } | string {
+function measureImage(src: string): Measured | string {
   const root = publicDir();
   const file = path.join(/*turbopackIgnore: true*/ root, src);
   if (!file.startsWith(root + path.sep)) return "must stay inside public/";
@@ -172,7 +178,7 @@ function measureImage(src: string): { width: number; height: number } | string {
   }
   try {
     const { width, height } = imageSize(buffer);
-    return { width, height };
+    return { width, height, bytes: buffer.length };
   } catch (err) {
     return `cannot read image size of ${display(file)}: ${describe(err)}`;
   }
@@ -185,6 +191,37 @@ function pushUnique(map: Map<string, Article[]>, key: string, article: Article) 
 }
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Front-matter aliases as paths: an old slug stays in the story's section,
+ * an old `section/slug` is taken whole.
+ *
+ * @example
+ * aliasPaths(["old-slug", "diplomacy/older-slug"], "world") // ["/world/old-slug", "/diplomacy/older-slug"]
+ */
+export function aliasPaths(aliases: string[], section: string): string[] {
+  return [...new Set(aliases.map((a) => (a.includes("/") ? `/${a}` : `/${section}/${a}`)))];
+}
+
+/** Every address (canonical or alias) must lead to one story only, or a redirect would shadow a page. */
+function addressClashes(articles: Article[]): ContentProblem[] {
+  const owner = new Map<string, Article>();
+  for (const article of articles) owner.set(article.path, article);
+  const problems: ContentProblem[] = [];
+  for (const article of articles) {
+    article.aliases.forEach((alias, i) => {
+      const other = owner.get(alias);
+      if (other === article) {
+        problems.push({ file: article.file, field: `aliases.${i}`, message: `"${alias}" is the story's own address` });
+      } else if (other) {
+        problems.push({ file: article.file, field: `aliases.${i}`, message: `"${alias}" is already the address of ${other.file}` });
+      } else {
+        owner.set(alias, article);
+      }
+    });
+  }
+  return problems;
+}
 
 /**
  * Reads, validates and indexes the corpus in `dir`. Throws a ContentError with
@@ -268,6 +305,9 @@ export function loadCorpus(dir: string = contentDir()): Corpus {
     if (updatedAt && updatedAt < publishedAt) {
       problems.push({ file: shown, field: "updatedAt", message: "must not be before publishedAt" });
     }
+    if (fm.retractionNote && fm.status !== "retracted") {
+      problems.push({ file: shown, field: "retractionNote", message: "only a retracted story has a retraction note" });
+    }
 
     if (problems.length > before || !section || typeof dims === "string") continue;
     articles.push({
@@ -282,15 +322,17 @@ export function loadCorpus(dir: string = contentDir()): Corpus {
       publishedAt,
       updatedAt,
       status: fm.status,
+      retractionNote: fm.retractionNote,
       image: { ...fm.image, ...dims },
       body: parsed.content.trim(),
       related: fm.related,
-      aliases: fm.aliases,
+      aliases: aliasPaths(fm.aliases, section.slug),
       readingMinutes: readingMinutes(parsed.content),
       file: shown,
     });
   }
 
+  problems.push(...addressClashes(articles));
   if (problems.length || !site) throw new ContentError(problems);
 
   // Newest first; slug breaks ties so the order never depends on the file system.

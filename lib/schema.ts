@@ -54,10 +54,13 @@ export const authorSchema = z.strictObject({
   role: plainText,
   bio: plainText,
   avatar: z.string().startsWith("/images/").optional(),
+  /** A byline that is a desk or the newsroom, not a person (structured data says Organization). */
+  type: z.enum(["person", "organization"]).default("person"),
 });
 export const authorsSchema = z.array(authorSchema).min(1, "must list at least one author");
 
-export const articleStatus = z.enum(["published", "draft"]);
+/** `retracted`: was public, withdrawn by the editors; its address answers 410 Gone with a note. */
+export const articleStatus = z.enum(["published", "draft", "retracted"]);
 
 export const articleFrontMatterSchema = z.strictObject({
   title: plainText.max(140, "must be at most 140 characters"),
@@ -69,6 +72,8 @@ export const articleFrontMatterSchema = z.strictObject({
   publishedAt: isoDateTime,
   updatedAt: isoDateTime.optional(),
   status: articleStatus,
+  /** The public note shown at a retracted story's address, e.g. why it was withdrawn. */
+  retractionNote: plainText.max(500, "must be at most 500 characters").optional(),
   image: z.strictObject({
     src: z.string().regex(/^\/images\/[\w./-]+\.(?:jpe?g|png|webp|avif)$/, "must be a path under /images/ ending in .jpg, .png, .webp or .avif"),
     alt: plainText,
