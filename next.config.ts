@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // Tests build fixture corpora beside the real site; each build gets its own directory.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // proxy.ts sends trailing-slash and case variants to the canonical address in one redirect.
+  skipTrailingSlashRedirect: true,
   reactStrictMode: true,
   images: {
     formats: ["image/avif", "image/webp"],

@@ -1,5 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { FIXTURE_ORIGIN } from "./helpers/origins";
 import { SEED } from "./helpers/seed";
 
 const pages = [
@@ -26,6 +27,16 @@ for (const colorScheme of ["light", "dark"] as const) {
     }
   });
 }
+
+test.describe("fixture corpus", () => {
+  test.use({ baseURL: FIXTURE_ORIGIN });
+  test("axe finds no violations on a retracted story's note (410)", async ({ page }) => {
+    const response = await page.goto("/world/election-result-misreported");
+    expect(response?.status()).toBe(410);
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+});
 
 test("a skip link is the first stop of the keyboard and moves focus to the content", async ({ page }) => {
   await page.goto(SEED.path);

@@ -10,10 +10,11 @@ test("Related Stories says exactly 'No stories found.' when no story shares a to
   await expect(related.getByRole("heading", { name: "Related Stories" })).toBeVisible();
   await expect(related.getByText("No stories found.", { exact: true })).toBeVisible();
   await expect(related.getByRole("link")).toHaveCount(0);
-  // More stories still offers the newest of the rest of the corpus (no other culture story exists).
+  // More stories offers the section's other public story, then the newest from elsewhere:
+  // never a draft, a scheduled or a retracted story.
   await expect(page.getByRole("region", { name: "More stories" }).getByRole("link")).toHaveText([
+    "Baltic Ferry Timetable Changes for the Summer",
     "Harbour Fish Market Reopens",
     "Port Authority Approves New Breakwater",
-    "Ferry Timetable Changes for Winter",
   ]);
 });

@@ -32,7 +32,7 @@ export const siteSchema = z.strictObject({
 });
 
 /** First path segments the site uses itself: a section cannot take them. */
-const RESERVED_SECTION_SLUGS = ["topic", "author", "search", "api", "page", "images", "feed", "sitemap", "preview"];
+const RESERVED_SECTION_SLUGS = ["topic", "author", "search", "api", "page", "images", "feed", "sitemap", "preview", "gone"];
 
 export const sectionSchema = z.strictObject({
   slug: slug.refine((s) => !RESERVED_SECTION_SLUGS.includes(s), "is reserved for the site's own pages"),

@@ -1,0 +1,29 @@
+/** Stories of the fixture corpus (e2e/fixtures/content) and what each one is for. */
+export const FIXTURES = {
+  /** Every public story, newest first. */
+  public: [
+    { path: "/culture/baltic-ferry-timetable-changes", title: "Baltic Ferry Timetable Changes for the Summer", publishedAt: "2025-04-03T08:00:00Z", lastmod: "2025-04-04T09:30:00Z" },
+    { path: "/culture/lighthouse-keepers-of-the-baltic", title: "Lighthouse Keepers of the Baltic", publishedAt: "2025-04-02T08:00:00Z", lastmod: "2025-04-02T08:00:00Z" },
+    { path: "/world/harbour-fish-market-reopens", title: "Harbour Fish Market Reopens", publishedAt: "2025-04-01T08:00:00Z", lastmod: "2025-04-01T08:00:00Z" },
+    { path: "/world/port-authority-approves-new-breakwater", title: "Port Authority Approves New Breakwater", publishedAt: "2025-03-30T08:00:00Z", lastmod: "2025-03-30T08:00:00Z" },
+    { path: "/world/ferry-timetable-changes-for-winter", title: "Ferry Timetable Changes for Winter", publishedAt: "2025-03-29T08:00:00Z", lastmod: "2025-03-29T08:00:00Z" },
+    { path: "/world/coastal-road-closed-after-storm", title: "Coastal Road Closed After Storm", publishedAt: "2025-03-28T08:00:00Z", lastmod: "2025-03-28T08:00:00Z" },
+  ],
+  /** Renamed and moved: its old addresses redirect here. Its standfirst carries markup that must stay text. */
+  renamed: {
+    path: "/culture/baltic-ferry-timetable-changes",
+    aliases: ["/culture/ferry-timetable", "/world/summer-ferries"],
+    standfirst: "A renamed fixture story whose old addresses redirect; its standfirst ends in markup that must stay text: </script><script>window.__pwned = 1</script>",
+  },
+  retracted: {
+    path: "/world/election-result-misreported",
+    alias: "/world/election-result",
+    title: "Election Result Misreported",
+    note: "This story reported a result that had not been declared. We have withdrawn it.",
+  },
+  /** Never public: no page, feed, sitemap, card or redirect may reveal them. */
+  hidden: [
+    { slug: "unpublished-draft-investigation", path: "/world/unpublished-draft-investigation", alias: "/world/draft-investigation", title: "Unpublished Draft Investigation" },
+    { slug: "scheduled-for-the-future", path: "/culture/scheduled-for-the-future", alias: "/culture/future-story", title: "Scheduled for the Future" },
+  ],
+} as const;
