@@ -38,7 +38,7 @@ const nextConfig: NextConfig = {
   },
   // Pages read content/ at request time too (revalidation, preview): ship it with the server.
   outputFileTracingIncludes: {
-    "/**/*": ["./content/**/*"],
+    "/**/*": ["./content/**/*", "./node_modules/@fontsource/source-serif-4/files/source-serif-4-*-{400,700}-normal.woff"],
   },
 };
 

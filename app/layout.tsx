@@ -3,16 +3,11 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getSections, getSite } from "@/lib/content";
+import { siteMetadata } from "@/lib/seo";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {
-  const site = getSite();
-  return {
-    metadataBase: new URL(site.origin),
-    title: { default: site.name, template: `%s | ${site.name}` },
-    description: site.description,
-    applicationName: site.name,
-  };
+  return siteMetadata(getSite());
 }
 
 export const viewport: Viewport = {

@@ -1,13 +1,22 @@
+import type { Metadata } from "next";
 import Link from "next/link";
+import { JsonLd } from "@/components/json-ld";
 import { PubDate } from "@/components/pub-date";
 import { StoryCard } from "@/components/story-card";
 import { StoryImage } from "@/components/story-image";
-import { getCorpus, latestPublic, sectionArticles } from "@/lib/content";
+import { getCorpus, getSite, latestPublic, sectionArticles } from "@/lib/content";
+import { organizationJsonLd, websiteJsonLd } from "@/lib/jsonld";
+import { pageMetadata } from "@/lib/seo";
 
 export const revalidate = 60;
 
 const TOP_STORIES = 4;
 const RAIL_STORIES = 4;
+
+export function generateMetadata(): Metadata {
+  const site = getSite();
+  return pageMetadata(site, { description: site.description, path: "/" });
+}
 
 export default function FrontPage() {
   const { site, sections } = getCorpus();
@@ -19,6 +28,8 @@ export default function FrontPage() {
 
   return (
     <div className="mx-auto max-w-6xl px-4 pt-6 sm:pt-10">
+      <JsonLd data={organizationJsonLd(site)} />
+      <JsonLd data={websiteJsonLd(site)} />
       <h1 className="sr-only">{site.name}: latest news</h1>
       {lead ? (
         <article className="group relative grid gap-6 pb-4 lg:grid-cols-[3fr_2fr] lg:items-center">

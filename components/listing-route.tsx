@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Breadcrumbs } from "@/components/breadcrumbs";
+import { JsonLd } from "@/components/json-ld";
 import { Pagination } from "@/components/pagination";
 import { StoryList } from "@/components/story-list";
-import { getSite } from "@/lib/content";
+import { getSection, getSite } from "@/lib/content";
+import { breadcrumbJsonLd } from "@/lib/jsonld";
 import { extraPages, findListingPage, listingSlugs, type ListingKind } from "@/lib/listings";
 import { pageHref, parsePageSegment } from "@/lib/pagination";
+import { pageMetadata, sectionCard } from "@/lib/seo";
 
 /*
  * The section, topic and author fronts (page 1 and /page/N) share one
@@ -38,11 +41,15 @@ export function listingRoute(kind: ListingKind, param: string, { paged }: { page
     if (!found) return {};
     const { listing, page } = found;
     const title = page.page > 1 ? `${listing.name} – page ${page.page}` : listing.name;
-    return {
+    const site = getSite();
+    const section = listing.kind === "section" ? getSection(listing.slug) : undefined;
+    return pageMetadata(site, {
       title,
-      description: listing.description ?? `The latest stories on ${listing.name} from ${getSite().name}.`,
-      alternates: { canonical: pageHref(listing.base, page.page) },
-    };
+      description: listing.description ?? `The latest stories on ${listing.name} from ${site.name}.`,
+      path: pageHref(listing.base, page.page),
+      image: section ? sectionCard(site, section) : undefined,
+      section,
+    });
   }
 
   async function Page({ params }: { params: Promise<RouteParams> }) {
@@ -55,6 +62,7 @@ export function listingRoute(kind: ListingKind, param: string, { paged }: { page
 
     return (
       <div className="mx-auto max-w-4xl px-4 pt-6 sm:pt-8">
+        <JsonLd data={breadcrumbJsonLd(site, trail.slice(1).map((c) => ({ name: c.name, path: c.href })))} />
         <Breadcrumbs trail={trail} />
         <header className="mt-4 border-b-2 border-ink pb-5">
           {listing.label ? (

@@ -6,12 +6,15 @@ import { cache } from "react";
 import { ArticleBody } from "@/components/article-body";
 import { ArticleHeader } from "@/components/article-header";
 import { HeroFigure } from "@/components/hero-figure";
+import { JsonLd } from "@/components/json-ld";
 import { PreviewBanner } from "@/components/preview-banner";
 import { RelatedStories } from "@/components/related-stories";
 import { StoryCard } from "@/components/story-card";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { getArticle, getCorpus, latestPublic, moreStories, type Article } from "@/lib/content";
+import { getArticle, getCorpus, getSite, latestPublic, moreStories, type Article } from "@/lib/content";
+import { articleBreadcrumb, newsArticleJsonLd } from "@/lib/jsonld";
 import { relatedStories } from "@/lib/related";
+import { articleMetadata } from "@/lib/seo";
 import { isPublic } from "@/lib/visibility";
 
 type Params = { section: string; slug: string };
@@ -42,9 +45,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   const article = await loadArticle(section, slug);
   if (!article) return {};
   return {
-    title: article.title,
-    description: article.standfirst,
-    alternates: { canonical: article.path },
+    ...articleMetadata(getSite(), article),
     // Only reachable in preview when not public: never to be indexed.
     ...(isPublic(article, new Date()) ? {} : { robots: { index: false, follow: false } }),
   };
@@ -67,6 +68,8 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
   return (
     <>
       {preview ? <PreviewBanner article={article} isPublic={isPublic(article, now)} timeZone={timeZone} /> : null}
+      <JsonLd data={newsArticleJsonLd(corpus.site, article)} />
+      <JsonLd data={articleBreadcrumb(corpus.site, article)} />
       <div className="mx-auto max-w-3xl px-4 pt-5">
         <Breadcrumbs
           trail={[
