@@ -1,0 +1,8 @@
+import { sitemapResponse } from "@/lib/sitemaps";
+
+/** Every public address (or the index of the parts past 50,000); regenerated at most a minute apart. */
+export const revalidate = 60;
+
+export function GET() {
+  return sitemapResponse(new Date());
+}
