@@ -55,6 +55,7 @@ export type Article = {
   body: string;
   /** Editor-pinned related slugs, in the editor's order. */
   related: string[];
+  /** Old addresses of this story: a bare old slug or `section/old-slug`. */
   aliases: string[];
   readingMinutes: number;
   /** Source file relative to the working directory, for error messages. */
@@ -63,6 +64,7 @@ export type Article = {
 
 export type Corpus = {
   site: SiteSettings;
+  /** Sections by `order` (navigation order). */
   sections: Section[];
   authors: Author[];
   topics: Topic[];
@@ -75,9 +77,22 @@ export type Corpus = {
   byTag: Map<string, Article[]>;
   /** Articles per author slug, newest first. */
   byAuthor: Map<string, Article[]>;
+  /** The story an old slug (the last segment of an alias) now lives at. */
+  byAlias: Map<string, Article>;
 };
 
-export type ContentProblem = { file: string; field: string; message: string };
+/**
+ * What kind of rule a problem breaks; `content:check` counts problems per rule.
+ * - schema: unreadable file, or a field missing or malformed
+ * - reference: an unknown section, author, topic or pinned related story
+ * - duplicate: two things share a slug (or two sections an order)
+ * - alias: an alias that is another story's slug or another story's alias
+ * - image: a missing, unreadable or too narrow image; missing alt text or credit
+ * - placeholder: a published story still carrying `content:new` stubs
+ */
+export type ContentRule = "schema" | "reference" | "duplicate" | "alias" | "image" | "placeholder";
+
+export type ContentProblem = { file: string; field: string; message: string; rule: ContentRule };
 
 export class ContentError extends Error {
   constructor(readonly problems: ContentProblem[]) {
@@ -95,13 +110,23 @@ export function formatProblem(p: ContentProblem): string {
 
 const WORDS_PER_MINUTE = 230;
 
+/** Hero images are shown up to 1024 CSS px wide; narrower files look soft on dense screens. */
+export const MIN_HERO_WIDTH = 1200;
+
+/**
+ * `content:new` stubs: a draft may carry them, a published story may not.
+ * Text fields start with the marker, the image is the shared placeholder.
+ */
+export const PLACEHOLDER_TEXT = "TODO:";
+export const PLACEHOLDER_IMAGE = "/images/placeholder.jpg";
+
 // The content directory is chosen at run time, so the bundler must not try to trace it;
 // next.config.ts ships content/ with the server instead.
 export function contentDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.CONTENT_DIR ?? "content");
 }
 
-function publicDir(): string {
+function defaultPublicDir(): string {
   return path.join(/*turbopackIgnore: true*/ process.cwd(), "public");
 }
 
@@ -110,20 +135,30 @@ function display(file: string): string {
   return path.relative(process.cwd(), file) || file;
 }
 
-function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
-  return error.issues.map((issue) => ({
-    file,
-    field: issue.path.length ? issue.path.join(".") : "(file)",
-    message: issue.message,
-  }));
+function fieldOf(issuePath: PropertyKey[]): string {
+  return issuePath.length ? issuePath.map(String).join(".") : "(file)";
 }
 
-function readYaml(file: string, problems: ContentProblem[]): unknown {
+function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
+  return error.issues.map((issue) => {
+    const field = fieldOf(issue.path);
+    // `reportInput` puts the input on each issue: a missing field reads better as "is required".
+    const missing = issue.code === "invalid_type" && "input" in issue && issue.input === undefined;
+    return {
+      file,
+      field,
+      message: missing ? "is required" : issue.message,
+      rule: /^image\.(alt|credit)$/.test(field) ? "image" : "schema",
+    };
+  });
+}
+
+function readYaml(file: string, problems: ContentProblem[]): { ok: true; value: unknown } | { ok: false } {
   try {
-    return YAML.parse(fs.readFileSync(file, "utf8"));
+    return { ok: true, value: YAML.parse(fs.readFileSync(file, "utf8")) };
   } catch (err) {
-    problems.push({ file: display(file), field: "(file)", message: describe(err) });
-    return undefined;
+    problems.push({ file: display(file), field: "(file)", message: describe(err), rule: "schema" });
+    return { ok: false };
   }
 }
 
@@ -137,8 +172,8 @@ function parseData<S extends z.ZodType>(
   problems: ContentProblem[],
 ): z.infer<S> | undefined {
   const raw = readYaml(file, problems);
-  if (raw === undefined && problems.some((p) => p.file === display(file))) return undefined;
-  const result = schema.safeParse(raw);
+  if (!raw.ok) return undefined;
+  const result = schema.safeParse(raw.value, { reportInput: true });
   if (!result.success) {
     problems.push(...zodProblems(display(file), result.error));
     return undefined;
@@ -146,22 +181,51 @@ function parseData<S extends z.ZodType>(
   return result.data;
 }
 
+/** Flags entries of a data file that share a value of `key` (slugs; section orders). */
+function checkUnique<T>(
+  file: string,
+  items: T[],
+  key: (item: T) => string | number,
+  field: string,
+  what: string,
+  problems: ContentProblem[],
+) {
+  const first = new Map<string | number, number>();
+  items.forEach((item, i) => {
+    const value = key(item);
+    const earlier = first.get(value);
+    if (earlier === undefined) first.set(value, i);
+    else {
+      problems.push({
+        file: display(file),
+        field: `${i}.${field}`,
+        message: `duplicate ${what} ${JSON.stringify(value)} (also entry ${earlier})`,
+        rule: "duplicate",
+      });
+    }
+  });
+}
+
 function readingMinutes(markdown: string): number {
-  const words = markdown.split(/\s+/).filter(Boolean).length;
+  let words = 0;
+  // Counting matches is cheaper than splitting 10,000 bodies into arrays.
+  for (const _ of markdown.matchAll(/\S+/g)) words++;
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
 
-// Many articles share a few images: measure each file once.
-const dimensionCache = new Map<string, { width: number; height: number } | string>();
+type Dimensions = { width: number; height: number };
 
-function heroDimensions(src: string): { width: number; height: number } | string {
-  let dims = dimensionCache.get(src);
-  if (!dims) dimensionCache.set(src, (dims = measureImage(src)));
-  return dims;
+/** Measures image files, each once per load: many articles share a few images. */
+function imageMeasurer(root: string): (src: string) => Dimensions | string {
+  const cache = new Map<string, Dimensions | string>();
+  return (src) => {
+    let dims = cache.get(src);
+    if (!dims) cache.set(src, (dims = measureImage(root, src)));
+    return dims;
+  };
 }
 
-function measureImage(src: string): { width: number; height: number } | string {
-  const root = publicDir();
+function measureImage(root: string, src: string): Dimensions | string {
   const file = path.join(/*turbopackIgnore: true*/ root, src);
   if (!file.startsWith(root + path.sep)) return "must stay inside public/";
   let buffer: Buffer;
@@ -178,24 +242,64 @@ function measureImage(src: string): { width: number; height: number } | string {
   }
 }
 
-function pushUnique(map: Map<string, Article[]>, key: string, article: Article) {
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
-  if (list) list.push(article);
-  else map.set(key, [article]);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Every `.md` file under `dir`, at any depth, as sorted paths relative to `dir`. */
+function markdownFiles(dir: string): string[] {
+  return (fs.readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[])
+    .filter((f) => f.endsWith(".md"))
+    .map((f) => f.split(path.sep).join("/"))
+    .sort();
+}
+
+/** The slug an alias frees: the last segment of `old-slug` or `section/old-slug`. */
+export function aliasSlug(alias: string): string {
+  return alias.slice(alias.lastIndexOf("/") + 1);
+}
+
+export type LoadOptions = {
+  /** Where `/images/…` paths resolve (default: `public/` in the working directory). */
+  publicDir?: string;
+};
+
 /**
  * Reads, validates and indexes the corpus in `dir`. Throws a ContentError with
  * every problem found (not only the first).
+ *
+ * Articles live in `dir/articles/`, in sub-folders if the newsroom likes
+ * (e.g. `articles/2025/05/<slug>.md`); the file name is the slug, so it must be
+ * unique across all folders.
  */
-export function loadCorpus(dir: string = contentDir()): Corpus {
+export function loadCorpus(dir: string = contentDir(), options: LoadOptions = {}): Corpus {
   const problems: ContentProblem[] = [];
+  const measure = imageMeasurer(path.resolve(options.publicDir ?? defaultPublicDir()));
+
   const site = parseData(siteSchema, path.join(dir, "site.yaml"), problems);
-  const sections = parseData(sectionsSchema, path.join(dir, "sections.yaml"), problems) ?? [];
-  const authors = parseData(authorsSchema, path.join(dir, "authors.yaml"), problems) ?? [];
-  const topics = parseData(topicsSchema, path.join(dir, "topics.yaml"), problems) ?? [];
+  const sectionsFile = path.join(dir, "sections.yaml");
+  const authorsFile = path.join(dir, "authors.yaml");
+  const topicsFile = path.join(dir, "topics.yaml");
+  const sections = parseData(sectionsSchema, sectionsFile, problems) ?? [];
+  const authors = parseData(authorsSchema, authorsFile, problems) ?? [];
+  const topics = parseData(topicsSchema, topicsFile, problems) ?? [];
+
+  checkUnique(sectionsFile, sections, (s) => s.slug, "slug", "section slug", problems);
+  checkUnique(sectionsFile, sections, (s) => s.order, "order", "section order", problems);
+  checkUnique(authorsFile, authors, (a) => a.slug, "slug", "author slug", problems);
+  checkUnique(topicsFile, topics, (t) => t.slug, "slug", "topic slug", problems);
+  authors.forEach((author, i) => {
+    if (!author.avatar) return;
+    const dims = measure(author.avatar);
+    if (typeof dims === "string") {
+      problems.push({ file: display(authorsFile), field: `${i}.avatar`, message: dims, rule: "image" });
+    }
+  });
+  sections.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
 
   const sectionBySlug = new Map(sections.map((s) => [s.slug, s]));
   const authorBySlug = new Map(authors.map((a) => [a.slug, a]));
@@ -204,23 +308,23 @@ export function loadCorpus(dir: string = contentDir()): Corpus {
   const articlesDir = path.join(dir, "articles");
   let files: string[] = [];
   try {
-    files = fs
-      .readdirSync(articlesDir)
-      .filter((f) => f.endsWith(".md"))
-      .sort();
+    files = markdownFiles(articlesDir);
   } catch (err) {
-    problems.push({ file: display(articlesDir), field: "(directory)", message: describe(err) });
+    problems.push({ file: display(articlesDir), field: "(directory)", message: describe(err), rule: "schema" });
   }
 
   const articles: Article[] = [];
+  /** Files per slug, to report every file of a duplicated slug. */
+  const filesBySlug = new Map<string, string[]>();
   for (const name of files) {
     const file = path.join(articlesDir, name);
     const shown = display(file);
-    const slug = name.slice(0, -".md".length);
+    const slug = path.posix.basename(name, ".md");
+    pushTo(filesBySlug, slug, shown);
     const before = problems.length;
-    if (!SLUG_RE.test(slug)) {
-      problems.push({ file: shown, field: "(file name)", message: "slug must be lower-case letters, digits and single hyphens" });
-    }
+    const problem = (field: string, message: string, rule: ContentRule = "schema") =>
+      problems.push({ file: shown, field, message, rule });
+    if (!SLUG_RE.test(slug)) problem("(file name)", "slug must be lower-case letters, digits and single hyphens");
 
     let parsed: matter.GrayMatterFile<string>;
     try {
@@ -228,18 +332,19 @@ export function loadCorpus(dir: string = contentDir()): Corpus {
         engines: { yaml: (s: string) => YAML.parse(s) as object },
       });
     } catch (err) {
-      problems.push({ file: shown, field: "(front matter)", message: describe(err) });
+      problem("(front matter)", describe(err));
       continue;
     }
     const raw: Record<string, unknown> = parsed.data;
-    const result = articleFrontMatterSchema.safeParse(raw);
+    const result = articleFrontMatterSchema.safeParse(raw, { reportInput: true });
     if (!result.success) problems.push(...zodProblems(shown, result.error));
-    if (!parsed.content.trim()) problems.push({ file: shown, field: "body", message: "must not be empty" });
+    const body = parsed.content.trim();
+    if (!body) problem("body", "must not be empty");
 
     // References are checked even when other fields are invalid, so an editor sees every problem at once.
     const section = typeof raw.section === "string" ? sectionBySlug.get(raw.section) : undefined;
     if (typeof raw.section === "string" && !section) {
-      problems.push({ file: shown, field: "section", message: `unknown section "${raw.section}"` });
+      problem("section", `unknown section "${raw.section}"`, "reference");
     }
     const byline: Author[] = [];
     if (Array.isArray(raw.authors)) {
@@ -247,7 +352,7 @@ export function loadCorpus(dir: string = contentDir()): Corpus {
         if (typeof a !== "string") return;
         const author = authorBySlug.get(a);
         if (author) byline.push(author);
-        else problems.push({ file: shown, field: `authors.${i}`, message: `unknown author "${a}"` });
+        else problem(`authors.${i}`, `unknown author "${a}"`, "reference");
       });
     }
     const articleTopics: Topic[] = [];
@@ -256,17 +361,31 @@ export function loadCorpus(dir: string = contentDir()): Corpus {
         if (typeof t !== "string") return;
         const topic = topicBySlug.get(t);
         if (topic) articleTopics.push(topic);
-        else problems.push({ file: shown, field: `tags.${i}`, message: `unknown topic "${t}" (add it to topics.yaml)` });
+        else problem(`tags.${i}`, `unknown topic "${t}" (add it to topics.yaml)`, "reference");
       });
     }
     if (!result.success) continue;
     const fm = result.data;
-    const dims = heroDimensions(fm.image.src);
-    if (typeof dims === "string") problems.push({ file: shown, field: "image.src", message: dims });
+
+    const dims = measure(fm.image.src);
+    if (typeof dims === "string") problem("image.src", dims, "image");
+    else if (dims.width < MIN_HERO_WIDTH) {
+      problem("image.src", `hero image is ${dims.width} px wide; it must be at least ${MIN_HERO_WIDTH} px`, "image");
+    }
     const publishedAt = new Date(fm.publishedAt);
     const updatedAt = fm.updatedAt ? new Date(fm.updatedAt) : undefined;
-    if (updatedAt && updatedAt < publishedAt) {
-      problems.push({ file: shown, field: "updatedAt", message: "must not be before publishedAt" });
+    if (updatedAt && updatedAt < publishedAt) problem("updatedAt", "must not be before publishedAt");
+    fm.aliases.forEach((alias, i) => {
+      const prefix = alias.includes("/") ? alias.slice(0, alias.indexOf("/")) : undefined;
+      if (prefix && !sectionBySlug.has(prefix)) {
+        problem(`aliases.${i}`, `unknown section "${prefix}" in alias "${alias}"`, "reference");
+      }
+    });
+    if (fm.status === "published") {
+      const stubs = placeholderFields(fm, body);
+      for (const field of stubs) {
+        problem(field, "still the content:new placeholder; replace it before publishing", "placeholder");
+      }
     }
 
     if (problems.length > before || !section || typeof dims === "string") continue;
@@ -283,31 +402,116 @@ export function loadCorpus(dir: string = contentDir()): Corpus {
       updatedAt,
       status: fm.status,
       image: { ...fm.image, ...dims },
-      body: parsed.content.trim(),
+      body,
       related: fm.related,
       aliases: fm.aliases,
-      readingMinutes: readingMinutes(parsed.content),
+      readingMinutes: readingMinutes(body),
       file: shown,
     });
   }
 
-  if (problems.length || !site) throw new ContentError(problems);
+  for (const [slug, shown] of filesBySlug) {
+    if (shown.length < 2) continue;
+    for (const file of shown) {
+      const others = shown.filter((f) => f !== file).join(", ");
+      problems.push({ file, field: "(file name)", message: `duplicate slug "${slug}" (also ${others})`, rule: "duplicate" });
+    }
+  }
+
+  // Only valid articles reach here; cross-file rules run on them.
+  const bySlug = new Map<string, Article>();
+  for (const article of articles) if (filesBySlug.get(article.slug)?.length === 1) bySlug.set(article.slug, article);
+  const byAlias = checkAliases(articles, filesBySlug, problems);
+  checkPins(articles, filesBySlug, byAlias, problems);
+
+  if (problems.length || !site) {
+    // Group by file so an editor reads each file's problems together; discovery order within a file.
+    const order = new Map<string, number>();
+    for (const p of problems) if (!order.has(p.file)) order.set(p.file, order.size);
+    throw new ContentError(problems.sort((a, b) => order.get(a.file)! - order.get(b.file)!));
+  }
 
   // Newest first; slug breaks ties so the order never depends on the file system.
-  articles.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
+  articles.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.slug < b.slug ? -1 : 1));
 
-  const bySlug = new Map<string, Article>();
   const bySection = new Map<string, Article[]>();
   const byTag = new Map<string, Article[]>();
   const byAuthor = new Map<string, Article[]>();
   for (const article of articles) {
-    bySlug.set(article.slug, article);
-    pushUnique(bySection, article.section.slug, article);
-    for (const tag of article.tags) pushUnique(byTag, tag.slug, article);
-    for (const author of article.authors) pushUnique(byAuthor, author.slug, article);
+    pushTo(bySection, article.section.slug, article);
+    for (const tag of article.tags) pushTo(byTag, tag.slug, article);
+    for (const author of article.authors) pushTo(byAuthor, author.slug, article);
   }
 
-  return { site, sections, authors, topics, articles, bySlug, bySection, byTag, byAuthor };
+  return { site, sections, authors, topics, articles, bySlug, bySection, byTag, byAuthor, byAlias };
+}
+
+/** Front matter fields (and the body) still holding a `content:new` stub. */
+function placeholderFields(fm: z.infer<typeof articleFrontMatterSchema>, body: string): string[] {
+  const fields: string[] = [];
+  const text: [string, string | undefined][] = [
+    ["title", fm.title],
+    ["standfirst", fm.standfirst],
+    ["kicker", fm.kicker],
+    ["image.alt", fm.image.alt],
+    ["image.caption", fm.image.caption],
+    ["image.credit", fm.image.credit],
+    ["body", body],
+  ];
+  for (const [field, value] of text) if (value?.startsWith(PLACEHOLDER_TEXT)) fields.push(field);
+  if (fm.image.src === PLACEHOLDER_IMAGE) fields.push("image.src");
+  return fields;
+}
+
+/**
+ * An alias is an old address that must lead to exactly one story: its slug
+ * must not be a current slug (that story would be unreachable by its old
+ * address, or the alias would shadow it), nor another alias.
+ */
+function checkAliases(
+  articles: Article[],
+  filesBySlug: Map<string, string[]>,
+  problems: ContentProblem[],
+): Map<string, Article> {
+  const claims = new Map<string, { article: Article; alias: string; field: string }[]>();
+  for (const article of articles) {
+    article.aliases.forEach((alias, i) => pushTo(claims, aliasSlug(alias), { article, alias, field: `aliases.${i}` }));
+  }
+  const byAlias = new Map<string, Article>();
+  for (const [old, claimants] of claims) {
+    byAlias.set(old, claimants[0]!.article);
+    for (const { article, alias, field } of claimants) {
+      const push = (message: string) => problems.push({ file: article.file, field, message, rule: "alias" });
+      const owner = filesBySlug.get(old);
+      if (old === article.slug) push(`"${alias}" is this story's own slug`);
+      else if (owner) push(`"${alias}" is the slug of ${owner.join(", ")}`);
+      const others = claimants.filter((c) => c.field !== field || c.article !== article);
+      if (others.length) {
+        const where = others.map((c) => (c.article === article ? `this story's ${c.field}` : c.article.file));
+        push(`"${alias}" is also an alias in ${[...new Set(where)].join(", ")}`);
+      }
+    }
+  }
+  return byAlias;
+}
+
+/** Pinned related stories must exist; a pin by an old slug names the story to pin instead. */
+function checkPins(
+  articles: Article[],
+  filesBySlug: Map<string, string[]>,
+  byAlias: Map<string, Article>,
+  problems: ContentProblem[],
+) {
+  for (const article of articles) {
+    article.related.forEach((slug, i) => {
+      const push = (message: string) =>
+        problems.push({ file: article.file, field: `related.${i}`, message, rule: "reference" });
+      if (slug === article.slug) push("a story cannot pin itself");
+      else if (filesBySlug.has(slug)) return;
+      else if (byAlias.has(slug)) push(`"${slug}" is an old slug of "${byAlias.get(slug)!.slug}": pin that instead`);
+      else push(`unknown article "${slug}"`);
+    });
+  }
 }
 
 // Kept on globalThis: route bundles may each get their own copy of this module,
@@ -338,6 +542,7 @@ export function getSite(): SiteSettings {
   return getCorpus().site;
 }
 
+/** Sections in navigation order. */
 export function getSections(): Section[] {
   return getCorpus().sections;
 }
@@ -351,9 +556,15 @@ export function getArticle(slug: string): Article | undefined {
   return getCorpus().bySlug.get(slug);
 }
 
+/** The story an old slug now lives at, whatever its status: callers decide visibility. */
+export function getArticleByAlias(oldSlug: string): Article | undefined {
+  return getCorpus().byAlias.get(oldSlug);
+}
+
 /**
  * Public articles, newest first, from `list` (default: the whole corpus),
- * skipping those in `exclude`, at most `limit`.
+ * skipping those in `exclude`, at most `limit`. Lists are newest first, so the
+ * cost is the items returned plus the non-public ones passed on the way.
  */
 export function latestPublic(
   now: Date,
