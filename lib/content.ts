@@ -268,18 +268,15 @@ export type LoadOptions = {
   publicDir?: string;
 };
 
-/**
- * Reads, validates and indexes the corpus in `dir`. Throws a ContentError with
- * every problem found (not only the first).
- *
- * Articles live in `dir/articles/`, in sub-folders if the newsroom likes
- * (e.g. `articles/2025/05/<slug>.md`); the file name is the slug, so it must be
- * unique across all folders.
- */
-export function loadCorpus(dir: string = contentDir(), options: LoadOptions = {}): Corpus {
-  const problems: ContentProblem[] = [];
-  const measure = imageMeasurer(path.resolve(options.publicDir ?? defaultPublicDir()));
+type DataFiles = {
+  site: SiteSettings | undefined;
+  sections: Section[];
+  authors: Author[];
+  topics: Topic[];
+};
 
+/** site.yaml, sections.yaml, authors.yaml and topics.yaml, validated; sections in navigation order. */
+function readDataFiles(dir: string, measure: (src: string) => Dimensions | string, problems: ContentProblem[]): DataFiles {
   const site = parseData(siteSchema, path.join(dir, "site.yaml"), problems);
   const sectionsFile = path.join(dir, "sections.yaml");
   const authorsFile = path.join(dir, "authors.yaml");
@@ -300,6 +297,32 @@ export function loadCorpus(dir: string = contentDir(), options: LoadOptions = {}
     }
   });
   sections.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+  return { site, sections, authors, topics };
+}
+
+/**
+ * Sections, authors and topics without the articles: what tools creating an
+ * article need to know. Throws a ContentError if any of those files is bad.
+ */
+export function loadTaxonomy(dir: string = contentDir(), options: LoadOptions = {}): Omit<DataFiles, "site"> {
+  const problems: ContentProblem[] = [];
+  const data = readDataFiles(dir, imageMeasurer(path.resolve(options.publicDir ?? defaultPublicDir())), problems);
+  if (problems.length) throw new ContentError(problems);
+  return { sections: data.sections, authors: data.authors, topics: data.topics };
+}
+
+/**
+ * Reads, validates and indexes the corpus in `dir`. Throws a ContentError with
+ * every problem found (not only the first).
+ *
+ * Articles live in `dir/articles/`, in sub-folders if the newsroom likes
+ * (e.g. `articles/2025/05/<slug>.md`); the file name is the slug, so it must be
+ * unique across all folders.
+ */
+export function loadCorpus(dir: string = contentDir(), options: LoadOptions = {}): Corpus {
+  const problems: ContentProblem[] = [];
+  const measure = imageMeasurer(path.resolve(options.publicDir ?? defaultPublicDir()));
+  const { site, sections, authors, topics } = readDataFiles(dir, measure, problems);
 
   const sectionBySlug = new Map(sections.map((s) => [s.slug, s]));
   const authorBySlug = new Map(authors.map((a) => [a.slug, a]));
