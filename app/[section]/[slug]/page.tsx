@@ -10,7 +10,7 @@ import { PreviewBanner } from "@/components/preview-banner";
 import { RelatedStories } from "@/components/related-stories";
 import { StoryCard } from "@/components/story-card";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { getArticle, getCorpus, latestPublic, moreStories, type Article } from "@/lib/content";
+import { articlesToPrerender, getArticle, getCorpus, latestPublic, moreStories, type Article } from "@/lib/content";
 import { relatedStories } from "@/lib/related";
 import { isPublic } from "@/lib/visibility";
 
@@ -21,8 +21,10 @@ type Params = { section: string; slug: string };
 export const revalidate = 60;
 export const dynamicParams = true;
 
+// Only the newest stories are prebuilt (PRERENDER_ARTICLES, see lib/content.ts): the archive
+// renders on first request, so build time and size stay flat as it grows.
 export function generateStaticParams(): Params[] {
-  return latestPublic(new Date()).map((a) => ({ section: a.section.slug, slug: a.slug }));
+  return articlesToPrerender(new Date()).map((a) => ({ section: a.section.slug, slug: a.slug }));
 }
 
 /**
