@@ -120,8 +120,9 @@ export const MIN_HERO_WIDTH = 1200;
 export const PLACEHOLDER_TEXT = "TODO:";
 export const PLACEHOLDER_IMAGE = "/images/placeholder.jpg";
 
-// The content directory is chosen at run time, so the bundler must not try to trace it;
-// next.config.ts ships content/ with the server instead.
+// The content directory is chosen at run time, so the bundler must not try to trace it
+// (every dynamic path below says turbopackIgnore; without it a generated corpus inside the
+// project gets traced file by file); next.config.ts ships content/ with the server instead.
 export function contentDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.CONTENT_DIR ?? "content");
 }
@@ -161,7 +162,7 @@ function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
  */
 function readYaml(file: string, problems: ContentProblem[]): { ok: true; value: unknown } | { ok: false } {
   try {
-    return { ok: true, value: parseYaml(fs.readFileSync(file, "utf8")) };
+    return { ok: true, value: parseYaml(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8")) };
   } catch (err) {
     problems.push({ file: display(file), field: "(file)", message: describe(err), rule: "schema" });
     return { ok: false };
@@ -288,7 +289,7 @@ const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Every `.md` file under `dir`, at any depth, as sorted paths relative to `dir`. */
 function markdownFiles(dir: string): string[] {
-  return (fs.readdirSync(dir, { recursive: true, encoding: "utf8" }) as string[])
+  return (fs.readdirSync(/*turbopackIgnore: true*/ dir, { recursive: true, encoding: "utf8" }) as string[])
     .filter((f) => f.endsWith(".md"))
     .map((f) => f.split(path.sep).join("/"))
     .sort();
@@ -313,10 +314,10 @@ type DataFiles = {
 
 /** site.yaml, sections.yaml, authors.yaml and topics.yaml, validated; sections in navigation order. */
 function readDataFiles(dir: string, measure: (src: string) => Dimensions | string, problems: ContentProblem[]): DataFiles {
-  const site = parseData(siteSchema, path.join(dir, "site.yaml"), problems);
-  const sectionsFile = path.join(dir, "sections.yaml");
-  const authorsFile = path.join(dir, "authors.yaml");
-  const topicsFile = path.join(dir, "topics.yaml");
+  const site = parseData(siteSchema, path.join(/*turbopackIgnore: true*/ dir, "site.yaml"), problems);
+  const sectionsFile = path.join(/*turbopackIgnore: true*/ dir, "sections.yaml");
+  const authorsFile = path.join(/*turbopackIgnore: true*/ dir, "authors.yaml");
+  const topicsFile = path.join(/*turbopackIgnore: true*/ dir, "topics.yaml");
   const sections = parseData(sectionsSchema, sectionsFile, problems) ?? [];
   const authors = parseData(authorsSchema, authorsFile, problems) ?? [];
   const topics = parseData(topicsSchema, topicsFile, problems) ?? [];
@@ -342,7 +343,7 @@ function readDataFiles(dir: string, measure: (src: string) => Dimensions | strin
  */
 export function loadTaxonomy(dir: string = contentDir(), options: LoadOptions = {}): Omit<DataFiles, "site"> {
   const problems: ContentProblem[] = [];
-  const data = readDataFiles(dir, imageMeasurer(path.resolve(options.publicDir ?? defaultPublicDir())), problems);
+  const data = readDataFiles(dir, imageMeasurer(path.resolve(/*turbopackIgnore: true*/ options.publicDir ?? defaultPublicDir())), problems);
   if (problems.length) throw new ContentError(problems);
   return { sections: data.sections, authors: data.authors, topics: data.topics };
 }
@@ -357,14 +358,14 @@ export function loadTaxonomy(dir: string = contentDir(), options: LoadOptions = 
  */
 export function loadCorpus(dir: string = contentDir(), options: LoadOptions = {}): Corpus {
   const problems: ContentProblem[] = [];
-  const measure = imageMeasurer(path.resolve(options.publicDir ?? defaultPublicDir()));
+  const measure = imageMeasurer(path.resolve(/*turbopackIgnore: true*/ options.publicDir ?? defaultPublicDir()));
   const { site, sections, authors, topics } = readDataFiles(dir, measure, problems);
 
   const sectionBySlug = new Map(sections.map((s) => [s.slug, s]));
   const authorBySlug = new Map(authors.map((a) => [a.slug, a]));
   const topicBySlug = new Map(topics.map((t) => [t.slug, t]));
 
-  const articlesDir = path.join(dir, "articles");
+  const articlesDir = path.join(/*turbopackIgnore: true*/ dir, "articles");
   let files: string[] = [];
   try {
     files = markdownFiles(articlesDir);
@@ -376,7 +377,7 @@ export function loadCorpus(dir: string = contentDir(), options: LoadOptions = {}
   /** Files per slug, to report every file of a duplicated slug. */
   const filesBySlug = new Map<string, string[]>();
   for (const name of files) {
-    const file = path.join(articlesDir, name);
+    const file = path.join(/*turbopackIgnore: true*/ articlesDir, name);
     const shown = display(file);
     const slug = path.posix.basename(name, ".md");
     pushTo(filesBySlug, slug, shown);
@@ -385,7 +386,7 @@ export function loadCorpus(dir: string = contentDir(), options: LoadOptions = {}
       problems.push({ file: shown, field, message, rule });
     if (!SLUG_RE.test(slug)) problem("(file name)", "slug must be lower-case letters, digits and single hyphens");
 
-    const parsed = splitFrontMatter(fs.readFileSync(file, "utf8"));
+    const parsed = splitFrontMatter(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8"));
     if (typeof parsed === "string") {
       problem("(front matter)", parsed);
       continue;
