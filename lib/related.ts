@@ -18,8 +18,13 @@ import { isPublic } from "./visibility";
  * - a bounded top-k (k = the limit) instead of sorting every candidate;
  * - topics are scanned rarest first, and a topic's list is skipped once the
  *   k-th best score already beats anything a story found only through the
- *   remaining (commoner) topics could reach. The result is exactly the full
- *   ranking's; usually the common lists are never read.
+ *   remaining (commoner) topics could reach;
+ * - lists are newest first, so within a list the scan stops once the k-th
+ *   best beats the best any story left could be (the highest score still
+ *   reachable, same section, as new as the next story in the list).
+ * The result is exactly the full ranking's (a randomized test compares them);
+ * an article whose topics are all common reads a few dozen stories, not the
+ * thousands sharing them.
  */
 
 export type RelatedIndex = Pick<Corpus, "bySlug" | "byTag"> & {
@@ -32,7 +37,16 @@ export const RELATED_LIMIT = 4;
 /** Scores closer than this are equal: sums of the same weights in another order differ in the last bits. */
 const EPSILON = 1e-9;
 
-type Candidate = { article: Article; score: number };
+type Ranked = { score: number; sameSection: boolean; time: number; slug: string };
+type Candidate = Ranked & { article: Article };
+
+/** The ranking: score, then same section, then newer, then slug. */
+function better(a: Ranked, b: Ranked): boolean {
+  if (Math.abs(a.score - b.score) > EPSILON) return a.score > b.score;
+  if (a.sameSection !== b.sameSection) return a.sameSection;
+  if (a.time !== b.time) return a.time > b.time;
+  return a.slug < b.slug;
+}
 
 /**
  * @example
@@ -67,24 +81,31 @@ export function relatedStories(
     .sort((a, b) => b.weight - a.weight || (a.slug < b.slug ? -1 : 1));
   const weightOf = new Map(topics.map((t) => [t.slug, t.weight]));
 
-  const better = (a: Candidate, b: Candidate): boolean => {
-    if (Math.abs(a.score - b.score) > EPSILON) return a.score > b.score;
-    const sameA = a.article.section.slug === article.section.slug;
-    const sameB = b.article.section.slug === article.section.slug;
-    if (sameA !== sameB) return sameA;
-    const byDate = a.article.publishedAt.getTime() - b.article.publishedAt.getTime();
-    if (byDate !== 0) return byDate > 0;
-    return a.article.slug < b.article.slug;
-  };
+  const candidate = (other: Article, score: number): Candidate => ({
+    article: other,
+    score,
+    sameSection: other.section.slug === article.section.slug,
+    time: other.publishedAt.getTime(),
+    slug: other.slug,
+  });
 
   /** The best k so far, best first. */
   const top: Candidate[] = [];
   // The most a story not yet seen can score: it shares none of the topics already scanned.
   let reachable = topics.reduce((sum, t) => sum + t.weight, 0);
   let examined = 0;
-  for (const topic of topics) {
+  scan: for (const topic of topics) {
+    const reachableAfter = reachable - topic.weight;
     if (top.length === k && top[k - 1]!.score > reachable + EPSILON) break;
     for (const other of topic.stories) {
+      // Lists are newest first, so no story left in this one is newer than `other`; stories
+      // outside it score at most reachableAfter. Once the k-th beats both bounds, nothing can
+      // displace it: stop. This ends the scan of a common topic after a few dozen stories.
+      if (top.length === k) {
+        const kth = top[k - 1]!;
+        const bestLeft = { score: reachable, sameSection: true, time: other.publishedAt.getTime(), slug: "" };
+        if (kth.score > reachableAfter + EPSILON && better(kth, bestLeft)) break scan;
+      }
       examined++;
       if (seen.has(other.slug)) continue;
       seen.add(other.slug);
@@ -92,14 +113,14 @@ export function relatedStories(
       // The full score, from every topic the two share: later lists need not be read to finish it.
       let score = 0;
       for (const tag of other.tags) score += weightOf.get(tag.slug) ?? 0;
-      const candidate = { article: other, score };
-      if (top.length === k && !better(candidate, top[k - 1]!)) continue;
+      const c = candidate(other, score);
+      if (top.length === k && !better(c, top[k - 1]!)) continue;
       let i = top.length;
-      while (i > 0 && better(candidate, top[i - 1]!)) i--;
-      top.splice(i, 0, candidate);
+      while (i > 0 && better(c, top[i - 1]!)) i--;
+      top.splice(i, 0, c);
       if (top.length > k) top.pop();
     }
-    reachable -= topic.weight;
+    reachable = reachableAfter;
   }
   if (probe) probe.examined += examined;
 
