@@ -45,7 +45,9 @@ type Result = {
   related: { medianUs: number; p99Us: number; maxUs: number; meanExamined: number; meanSharing: number };
   build: { wallSeconds: number; peakTreeRssMb: number; peakProcessRssMb: number; exitCode: number | null };
   output: { totalMb: number; withoutCacheMb: number; files: number };
-  render: { samples: number; medianMs: number; p90Ms: number; maxMs: number; cachedMedianMs: number } | undefined;
+  render:
+    | { samples: number; medianMs: number; p90Ms: number; maxMs: number; cachedMedianMs: number; serverRssMb: number }
+    | undefined;
 };
 
 const median = (xs: number[]) => {
@@ -267,6 +269,8 @@ async function measureRenders(builds: { build: Built; port: number }[], samples:
               p90Ms: round(quantile(first[n]!, 0.9), 1),
               maxMs: round(Math.max(...first[n]!), 1),
               cachedMedianMs: round(median(cached[n]!), 1),
+              // The server after rendering, corpus loaded: what one instance of the site holds.
+              serverRssMb: round(treeRss(server.child.pid!).total / 2 ** 20),
             }
           : undefined,
       );
@@ -369,6 +373,7 @@ function table(results: Result[]): string {
     ["build output (without cache/)", (r) => `${r.output.totalMb} MB (${r.output.withoutCacheMb} MB), ${r.output.files.toLocaleString("en")} files`],
     ["article render, first request", (r) => (r.render ? `median ${r.render.medianMs} ms, p90 ${r.render.p90Ms} ms (${r.render.samples} pages)` : "—")],
     ["article, cached", (r) => (r.render ? `median ${r.render.cachedMedianMs} ms` : "—")],
+    ["server RSS after rendering", (r) => (r.render ? `${r.render.serverRssMb} MB` : "—")],
   ];
   const header = `| | ${results.map((r) => label(r.size)).join(" | ")} |\n|---|${results.map(() => "---").join("|")}|`;
   return [header, ...rows.map(([name, cell]) => `| ${name} | ${results.map(cell).join(" | ")} |`)].join("\n");
