@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ContentError, loadCorpus } from "./content";
+import { articlesToPrerender, ContentError, DEFAULT_PRERENDER_ARTICLES, loadCorpus, prerenderLimit } from "./content";
 import { makeCorpus, validFrontMatter } from "./test-corpus";
 
 function problemsOf(dir: string): string[] {
@@ -128,9 +128,10 @@ describe("loadCorpus", () => {
         }),
       ),
     ).toEqual([
-      expect.stringMatching(/^first\.md: aliases\.0: "\/world\/second" is already the address of .*articles\/second\.md$/),
-      'first.md: aliases.1: "/world/first" is the story\'s own address',
-      expect.stringMatching(/^third\.md: aliases\.0: "\/world\/old" is already the address of .*articles\/second\.md$/),
+      expect.stringMatching(/^first\.md: aliases\.0: "second" is the slug of .*articles\/second\.md$/),
+      'first.md: aliases.1: "first" is this story\'s own slug',
+      expect.stringMatching(/^second\.md: aliases\.0: "old" is also an alias in .*articles\/third\.md$/),
+      expect.stringMatching(/^third\.md: aliases\.0: "world\/old" is also an alias in .*articles\/second\.md$/),
     ]);
   });
 
@@ -151,5 +152,37 @@ describe("loadCorpus", () => {
       "- {slug: staff, name: Staff, role: Desk, bio: The desk., type: organization}\n- {slug: jane, name: Jane, role: Reporter, bio: Reports.}\n",
     );
     expect(loadCorpus(dir).authors.map((a) => a.type)).toEqual(["organization", "person"]);
+  });
+});
+
+describe("prerendering", () => {
+  it("reads PRERENDER_ARTICLES as a whole number or `all`, with a default", () => {
+    expect(prerenderLimit(undefined)).toBe(DEFAULT_PRERENDER_ARTICLES);
+    expect(prerenderLimit("")).toBe(DEFAULT_PRERENDER_ARTICLES);
+    expect(prerenderLimit("250")).toBe(250);
+    expect(prerenderLimit("0")).toBe(0);
+    expect(prerenderLimit("all")).toBe(Infinity);
+    expect(() => prerenderLimit("-1")).toThrow(/PRERENDER_ARTICLES must be a whole number or "all"/);
+    expect(() => prerenderLimit("lots")).toThrow(/PRERENDER_ARTICLES/);
+  });
+
+  it("prerenders the newest public stories only, never drafts or scheduled ones", () => {
+    const dir = makeCorpus({
+        old: validFrontMatter({ publishedAt: "2025-01-01T00:00:00Z" }),
+        mid: validFrontMatter({ publishedAt: "2025-02-01T00:00:00Z" }),
+        draft: validFrontMatter({ publishedAt: "2025-03-01T00:00:00Z", status: "draft" }),
+        recent: validFrontMatter({ publishedAt: "2025-04-01T00:00:00Z" }),
+        scheduled: validFrontMatter({ publishedAt: "2099-01-01T00:00:00Z" }),
+    });
+    const now = new Date("2025-06-01T00:00:00Z");
+    const before = process.env.CONTENT_DIR;
+    process.env.CONTENT_DIR = dir;
+    try {
+      expect(articlesToPrerender(now, 2).map((a) => a.slug)).toEqual(["recent", "mid"]);
+      expect(articlesToPrerender(now, Infinity).map((a) => a.slug)).toEqual(["recent", "mid", "old"]);
+    } finally {
+      if (before === undefined) delete process.env.CONTENT_DIR;
+      else process.env.CONTENT_DIR = before;
+    }
   });
 });

@@ -18,6 +18,12 @@ const plainText = z
   .min(1, "must not be empty")
   .refine((s) => !/[\r\n]/.test(s), "must be a single line");
 
+/** An image under public/images/; content checking also requires the file to exist. */
+const imagePath = z
+  .string()
+  .regex(/^\/images\/[\w./-]+\.(?:jpe?g|png|webp|avif)$/, "must be a path under /images/ ending in .jpg, .png, .webp or .avif")
+  .refine((s) => !s.includes(".."), "must not contain ..");
+
 export const siteSchema = z.strictObject({
   name: plainText,
   domain: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be a bare domain like example.com"),
@@ -38,6 +44,8 @@ export const sectionSchema = z.strictObject({
   slug: slug.refine((s) => !RESERVED_SECTION_SLUGS.includes(s), "is reserved for the site's own pages"),
   name: plainText,
   description: plainText,
+  /** Position in navigation and on the front page: lowest first. */
+  order: z.number().int("must be a whole number").min(0, "must be 0 or more"),
 });
 export const sectionsSchema = z.array(sectionSchema).min(1, "must list at least one section");
 
@@ -52,8 +60,8 @@ export const authorSchema = z.strictObject({
   slug,
   name: plainText,
   role: plainText,
-  bio: plainText,
-  avatar: z.string().startsWith("/images/").optional(),
+  bio: plainText.max(300, "must be at most 300 characters (a short bio)"),
+  avatar: imagePath.optional(),
   /** A byline that is a desk or the newsroom, not a person (structured data says Organization). */
   type: z.enum(["person", "organization"]).default("person"),
 });
@@ -75,7 +83,7 @@ export const articleFrontMatterSchema = z.strictObject({
   /** The public note shown at a retracted story's address, e.g. why it was withdrawn. */
   retractionNote: plainText.max(500, "must be at most 500 characters").optional(),
   image: z.strictObject({
-    src: z.string().regex(/^\/images\/[\w./-]+\.(?:jpe?g|png|webp|avif)$/, "must be a path under /images/ ending in .jpg, .png, .webp or .avif"),
+    src: imagePath,
     alt: plainText,
     caption: plainText,
     credit: plainText,

@@ -28,8 +28,32 @@ export const validFrontMatter = (overrides: FrontMatter = {}): FrontMatter => ({
   ...overrides,
 });
 
-export function makeCorpus(articles: Record<string, FrontMatter | string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-corpus-"));
+export type CorpusOptions = {
+  /** Replace the data files (written as given, valid or not). */
+  sections?: unknown;
+  authors?: unknown;
+  /** Default: every topic the articles use. */
+  topics?: unknown;
+};
+
+const created: string[] = [];
+process.on("exit", () => {
+  for (const dir of created) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/**
+ * Writes a corpus to a temporary directory (removed when the process exits)
+ * and returns its path. Keys are slugs, or `folder/slug` for an article in a
+ * sub-folder; values are front matter (given a one-line body) or the whole file.
+ */
+export function makeCorpus(articles: Record<string, FrontMatter | string>, options: CorpusOptions = {}): string {
+  const dir = tempDir("ibn-corpus-");
   fs.mkdirSync(path.join(dir, "articles"));
   fs.writeFileSync(
     path.join(dir, "site.yaml"),
@@ -45,14 +69,16 @@ export function makeCorpus(articles: Record<string, FrontMatter | string>): stri
   );
   fs.writeFileSync(
     path.join(dir, "sections.yaml"),
-    YAML.stringify([
-      { slug: "world", name: "World", description: "World news" },
-      { slug: "security", name: "Security", description: "Security news" },
-    ]),
+    YAML.stringify(
+      options.sections ?? [
+        { slug: "world", name: "World", description: "World news", order: 10 },
+        { slug: "security", name: "Security", description: "Security news", order: 20 },
+      ],
+    ),
   );
   fs.writeFileSync(
     path.join(dir, "authors.yaml"),
-    YAML.stringify([{ slug: "staff", name: "Staff", role: "Newsroom", bio: "The newsroom." }]),
+    YAML.stringify(options.authors ?? [{ slug: "staff", name: "Staff", role: "Newsroom", bio: "The newsroom." }]),
   );
   const tags = new Set<string>();
   for (const article of Object.values(articles)) {
@@ -60,12 +86,30 @@ export function makeCorpus(articles: Record<string, FrontMatter | string>): stri
   }
   fs.writeFileSync(
     path.join(dir, "topics.yaml"),
-    YAML.stringify([...tags].map((slug) => ({ slug, name: slug.replace(/-/g, " ") }))),
+    YAML.stringify(options.topics ?? [...tags].map((slug) => ({ slug, name: slug.replace(/-/g, " ") }))),
   );
-  for (const [slug, article] of Object.entries(articles)) {
+  for (const [name, article] of Object.entries(articles)) {
     const text =
-      typeof article === "string" ? article : `---\n${YAML.stringify(article)}---\n\nBody of ${slug}.\n`;
-    fs.writeFileSync(path.join(dir, "articles", `${slug}.md`), text);
+      typeof article === "string" ? article : `---\n${YAML.stringify(article)}---\n\nBody of ${name}.\n`;
+    const file = path.join(dir, "articles", `${name}.md`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+  return dir;
+}
+
+/**
+ * A stand-in `public/` directory with plain JPEGs of the given sizes under
+ * `images/`, plus the shipped images, for rules about image files.
+ */
+export async function makePublicDir(images: Record<string, { width: number; height: number }>): Promise<string> {
+  const { default: sharp } = await import("sharp");
+  const dir = tempDir("ibn-public-");
+  fs.cpSync(path.resolve("public/images"), path.join(dir, "images"), { recursive: true });
+  for (const [name, { width, height }] of Object.entries(images)) {
+    await sharp({ create: { width, height, channels: 3, background: "#888888" } })
+      .jpeg()
+      .toFile(path.join(dir, "images", name));
   }
   return dir;
 }

@@ -1,17 +1,36 @@
 /*
  * Validates the whole corpus (CONTENT_DIR, default content/) and prints every
- * problem as `file: field: reason`. Exits 1 on any problem. `npm run build`
- * runs it first, so a bad file never reaches a build.
+ * problem as `file: field: reason`, then a summary counting problems per rule.
+ * Exits 1 on any problem. `npm run build` runs it first, so a bad file never
+ * reaches a build.
  */
-import { ContentError, contentDir, formatProblem, loadCorpus } from "../lib/content";
+import path from "node:path";
+import { ContentError, contentDir, formatProblem, loadCorpus, type ContentRule } from "../lib/content";
 
-const dir = contentDir();
-try {
-  const corpus = loadCorpus(dir);
-  console.log(`content:check: ${corpus.articles.length} articles, ${corpus.sections.length} sections, ${corpus.authors.length} authors in ${dir}: OK`);
-} catch (err) {
-  if (!(err instanceof ContentError)) throw err;
-  for (const problem of err.problems) console.error(formatProblem(problem));
-  console.error(`\ncontent:check: ${err.problems.length} problem${err.problems.length === 1 ? "" : "s"} in ${dir}`);
-  process.exit(1);
+const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+
+function main() {
+  const dir = contentDir();
+  const shown = path.relative(process.cwd(), dir) || ".";
+  const started = performance.now();
+  try {
+    const corpus = loadCorpus(dir);
+    const ms = Math.round(performance.now() - started);
+    console.log(
+      `content:check: OK: ${plural(corpus.articles.length, "article")}, ${plural(corpus.sections.length, "section")}, ` +
+        `${plural(corpus.authors.length, "author")}, ${plural(corpus.topics.length, "topic")} in ${shown} ` +
+        `(loaded and validated in ${ms} ms)`,
+    );
+  } catch (err) {
+    if (!(err instanceof ContentError)) throw err;
+    for (const problem of err.problems) console.error(formatProblem(problem));
+    const perRule = new Map<ContentRule, number>();
+    for (const p of err.problems) perRule.set(p.rule, (perRule.get(p.rule) ?? 0) + 1);
+    const files = new Set(err.problems.map((p) => p.file)).size;
+    const rules = [...perRule].map(([rule, n]) => `${rule} ${n}`).join(", ");
+    console.error(`\ncontent:check: ${plural(err.problems.length, "problem")} in ${plural(files, "file")} (${rules}) in ${shown}`);
+    process.exit(1);
+  }
 }
+
+main();

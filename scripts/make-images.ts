@@ -2,7 +2,9 @@
  * Renders the stand-in hero images under public/images/. The newsroom's
  * licensed photos cannot be shipped with the code, so each story gets a sober
  * typographic plate of the same size class (2400×1600, 3:2) that is clearly
- * marked as a stand-in. Run: npx tsx scripts/make-images.ts
+ * marked as a stand-in. Run: npx tsx scripts/make-images.ts [name.jpg …]
+ * (no names: all of them). placeholder.jpg is the picture `content:new` puts
+ * on a new draft; content checking refuses to publish a story still using it.
  */
 import path from "node:path";
 import sharp from "sharp";
@@ -86,10 +88,22 @@ const images: Record<string, string> = {
     "A 72-hour truce around Victory Day",
     "Russia · Ukraine · May 2025",
   ),
+  "placeholder.jpg": frame(
+    `<rect width="${W}" height="${H}" fill="#3a3f47"/>
+     <rect x="900" y="420" width="600" height="440" rx="40" fill="none" stroke="#8d877b" stroke-width="24"/>
+     <circle cx="1200" cy="640" r="130" fill="none" stroke="#8d877b" stroke-width="24"/>
+     <rect x="1010" y="370" width="160" height="70" rx="16" fill="#8d877b"/>`,
+    "Picture to come",
+    "Placeholder · not for publication",
+  ),
 };
 
+const only = process.argv.slice(2);
+
 void Promise.all(
-  Object.entries(images).map(async ([name, svg]) => {
+  Object.entries(images)
+    .filter(([name]) => only.length === 0 || only.includes(name))
+    .map(async ([name, svg]) => {
     const file = path.join(OUT, name);
     await sharp(Buffer.from(svg)).jpeg({ quality: 82, mozjpeg: true }).toFile(file);
     console.log(`wrote ${path.relative(process.cwd(), file)}`);

@@ -11,7 +11,7 @@ import { PreviewBanner } from "@/components/preview-banner";
 import { RelatedStories } from "@/components/related-stories";
 import { StoryCard } from "@/components/story-card";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { getArticle, getCorpus, getSite, latestPublic, moreStories, type Article } from "@/lib/content";
+import { articlesToPrerender, getArticle, getCorpus, getSite, latestPublic, moreStories, type Article } from "@/lib/content";
 import { articleBreadcrumb, newsArticleJsonLd } from "@/lib/jsonld";
 import { relatedStories } from "@/lib/related";
 import { articleMetadata } from "@/lib/seo";
@@ -24,8 +24,10 @@ type Params = { section: string; slug: string };
 export const revalidate = 60;
 export const dynamicParams = true;
 
+// Only the newest stories are prebuilt (PRERENDER_ARTICLES, see lib/content.ts): the archive
+// renders on first request, so build time and size stay flat as it grows.
 export function generateStaticParams(): Params[] {
-  return latestPublic(new Date()).map((a) => ({ section: a.section.slug, slug: a.slug }));
+  return articlesToPrerender(new Date()).map((a) => ({ section: a.section.slug, slug: a.slug }));
 }
 
 /**

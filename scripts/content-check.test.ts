@@ -1,0 +1,39 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { makeCorpus, validFrontMatter } from "../lib/test-corpus";
+
+function contentCheck(dir: string) {
+  const result = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/content-check.ts"], {
+    env: { ...process.env, CONTENT_DIR: dir },
+    encoding: "utf8",
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("npm run content:check", () => {
+  it("prints every problem and a summary per rule, and exits 1", () => {
+    const dir = makeCorpus({
+      "bad-section": validFrontMatter({ section: "sport" }),
+      "no-alt": validFrontMatter({ image: { src: "/images/putin-xi-moscow.jpg", alt: "", caption: "c", credit: "c" } }),
+      "no-title": validFrontMatter({ title: "" }),
+    });
+    const { status, stderr } = contentCheck(dir);
+    expect(status).toBe(1);
+    const out = stderr.split("\n");
+    expect(out).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/articles\/bad-section\.md: section: unknown section "sport"$/),
+        expect.stringMatching(/articles\/no-alt\.md: image\.alt: must not be empty$/),
+        expect.stringMatching(/articles\/no-title\.md: title: must not be empty$/),
+      ]),
+    );
+    expect(stderr).toMatch(/content:check: 3 problems in 3 files \(reference 1, image 1, schema 1\) in /);
+  }, 30_000);
+
+  it("says OK with the corpus size and exits 0", () => {
+    const { status, stdout } = contentCheck(makeCorpus({ a: validFrontMatter(), b: validFrontMatter() }));
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^content:check: OK: 2 articles, 2 sections, 1 author, 1 topic in .* \(loaded and validated in \d+ ms\)/);
+  }, 30_000);
+});
