@@ -4,9 +4,9 @@ import { FIXTURE_ORIGIN } from "./helpers/origins";
 
 test.use({ baseURL: FIXTURE_ORIGIN });
 
-// `npm run build:fixtures` prebuilds only the newest story (PRERENDER_ARTICLES=1): older ones
+// `npm run build:fixtures` prebuilds only the newest public story (PRERENDER_ARTICLES=1): older ones
 // render on their first request, as the archive does on the real site.
-const PRERENDERED = "/culture/lighthouse-keepers-of-the-baltic";
+const PRERENDERED = "/culture/baltic-ferry-timetable-changes";
 const ON_DEMAND = "/world/harbour-fish-market-reopens";
 
 test("the fixture build prebuilt only the newest story", () => {
