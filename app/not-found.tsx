@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { getSections } from "@/lib/content";
 
 export const metadata: Metadata = {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { Article } from "@/lib/content";
 import { Fragment } from "react";
 import { formatDateTime } from "@/lib/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 
 /** Real links with rel="prev"/"next": crawlers and readers without JavaScript can walk every page. */
 export function Pagination({

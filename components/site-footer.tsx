@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { Section, SiteSettings } from "@/lib/content";
 
 export function SiteFooter({ site, sections }: { site: SiteSettings; sections: Section[] }) {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { Section, SiteSettings } from "@/lib/content";
 
 function SectionLinks({ sections, className }: { sections: Section[]; className: string }) {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import type { ReactNode } from "react";
 import { PubDate } from "@/components/pub-date";
 import { StoryImage } from "@/components/story-image";
