@@ -10,6 +10,11 @@ const nextConfig: NextConfig = {
   images: {
     formats: ["image/avif", "image/webp"],
     qualities: [75],
+    // Fewer widths than the defaults: each one is a candidate in every srcset (sent twice, in the
+    // HTML and the RSC payload) and a variant to compute and cache. The largest a page asks for is
+    // the 1024 px hero at 2x; 128–384 cover the thumbnails and cards.
+    deviceSizes: [640, 750, 828, 1080, 1200, 1920, 2048],
+    imageSizes: [128, 256, 384],
     localPatterns: [{ pathname: "/images/**" }],
     // Hero images never change under the same name: keep optimized variants for a year.
     minimumCacheTTL: 31_536_000,

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { JsonLd } from "@/components/json-ld";
+import { Link } from "@/components/link";
 import { PubDate } from "@/components/pub-date";
 import { StoryCard } from "@/components/story-card";
 import { StoryImage } from "@/components/story-image";
@@ -12,6 +12,11 @@ export const revalidate = 60;
 
 const TOP_STORIES = 4;
 const RAIL_STORIES = 4;
+// Rendered widths in the max-w-6xl (1152 px) container with 16 px padding: the lead takes 3/5
+// of the row beside its text from lg, a top story a quarter of it (2 columns from sm).
+const LEAD_SIZES = "(min-width: 1152px) 658px, (min-width: 1024px) calc(60vw - 34px), calc(100vw - 32px)";
+const TOP_STORY_SIZES =
+  "(min-width: 1152px) 256px, (min-width: 1024px) calc(25vw - 32px), (min-width: 640px) calc(50vw - 32px), calc(100vw - 32px)";
 
 export function generateMetadata(): Metadata {
   const site = getSite();
@@ -35,7 +40,7 @@ export default function FrontPage() {
         <article className="group relative grid gap-6 pb-4 lg:grid-cols-[3fr_2fr] lg:items-center">
           <StoryImage
             image={lead.image}
-            sizes="(min-width: 1152px) 660px, (min-width: 1024px) 58vw, 100vw"
+            sizes={LEAD_SIZES}
             lead
             className="aspect-[3/2] w-full object-cover"
           />
@@ -65,7 +70,7 @@ export default function FrontPage() {
           </h2>
           <div className="mt-5 grid gap-8 sm:grid-cols-2 lg:grid-cols-4">
             {top.map((story) => (
-              <StoryCard key={story.slug} article={story} />
+              <StoryCard key={story.slug} article={story} sizes={TOP_STORY_SIZES} />
             ))}
           </div>
         </section>

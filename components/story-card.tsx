@@ -1,15 +1,24 @@
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { StoryImage } from "@/components/story-image";
 import type { Article } from "@/lib/content";
 
 /** A teaser: image and headline, the whole card one link. */
-export function StoryCard({ article, headingLevel = 3 }: { article: Article; headingLevel?: 2 | 3 }) {
+export function StoryCard({
+  article,
+  sizes,
+  headingLevel = 3,
+}: {
+  article: Article;
+  /** The picture's rendered width in the caller's grid (the `<img sizes>`). */
+  sizes: string;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="group relative">
       <StoryImage
         image={article.image}
-        sizes="(min-width: 1024px) 320px, (min-width: 640px) 45vw, 100vw"
+        sizes={sizes}
         className="aspect-[3/2] w-full object-cover"
       />
       <p className="mt-3 text-xs font-semibold tracking-wider text-accent-ink uppercase">

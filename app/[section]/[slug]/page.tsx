@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
@@ -54,6 +54,9 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 }
 
 const MORE_STORIES = 3;
+// A third of the max-w-6xl (1152 px) row from lg, half from sm (16 px padding, 32 px gaps).
+const MORE_STORY_SIZES =
+  "(min-width: 1152px) 352px, (min-width: 1024px) calc(33vw - 32px), (min-width: 640px) calc(50vw - 32px), calc(100vw - 32px)";
 
 export default async function ArticlePage({ params }: { params: Promise<Params> }) {
   const { section, slug } = await params;
@@ -116,7 +119,7 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
             </h2>
             <div className="mt-5 grid gap-8 sm:grid-cols-2 lg:grid-cols-3">
               {more.map((story) => (
-                <StoryCard key={story.slug} article={story} />
+                <StoryCard key={story.slug} article={story} sizes={MORE_STORY_SIZES} />
               ))}
             </div>
           </section>
