@@ -1,0 +1,143 @@
+/*
+ * npm run lighthouse [-- --runs=3 --rebuild]
+ *
+ * Lighthouse 12 (mobile and desktop presets) with the system Chromium against
+ * the site's article and front page and the framework floor's same two pages
+ * (bench/floor: the same body markup as static pages, no client component, no
+ * font, no image), in the same run: for each run, every target once per form
+ * factor, in rotated order. Prints the medians of the four category scores and
+ * LCP/TBT/CLS side by side, with each metric's range over the runs.
+ * Reports go to bench-results/lighthouse/.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { systemChromium } from "../e2e/helpers/browser";
+import {
+  PAGES,
+  ROOT,
+  args,
+  captureAndBuildFloor,
+  ensureSiteBuild,
+  floorPath,
+  log,
+  median,
+  resultsDir,
+  startFloor,
+  startSite,
+  stop,
+  stopAllOnExit,
+  table,
+  type Server,
+} from "./bench-lib";
+
+const opts = args();
+const RUNS = Number(opts.get("runs") ?? 3);
+const FORMS = (opts.get("forms") ?? "mobile,desktop").split(",") as ("mobile" | "desktop")[];
+const LH_BIN = path.join(ROOT, "node_modules/lighthouse/cli/index.js");
+const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+
+type Score = { scores: Record<string, number>; lcp: number; tbt: number; cls: number; fcp: number };
+
+function lighthouse(url: string, form: "mobile" | "desktop", out: string): Score {
+  const chrome = systemChromium();
+  const argv = [
+    LH_BIN,
+    url,
+    "--quiet",
+    "--output=json",
+    `--output-path=${out}`,
+    `--only-categories=${CATEGORIES.join(",")}`,
+    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run",
+    ...(form === "desktop" ? ["--preset=desktop"] : []),
+  ];
+  const result = spawnSync(process.execPath, argv, {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...(chrome ? { CHROME_PATH: chrome } : {}) },
+  });
+  if (result.status !== 0) throw new Error(`lighthouse ${url} (${form}) failed`);
+  const lhr = JSON.parse(fs.readFileSync(out, "utf8")) as {
+    categories: Record<string, { score: number | null }>;
+    audits: Record<string, { numericValue?: number }>;
+  };
+  const metric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
+  return {
+    scores: Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? NaN) * 100)])),
+    lcp: metric("largest-contentful-paint"),
+    tbt: metric("total-blocking-time"),
+    cls: metric("cumulative-layout-shift"),
+    fcp: metric("first-contentful-paint"),
+  };
+}
+
+async function main() {
+  stopAllOnExit();
+  ensureSiteBuild(opts.has("rebuild"));
+  let site: Server | undefined;
+  let floor: Server | undefined;
+  try {
+    site = await startSite();
+    for (const page of PAGES) await fetch(site.origin + page.path).then((r) => r.arrayBuffer());
+    await captureAndBuildFloor(site, opts.has("rebuild"));
+    floor = await startFloor();
+    const article = PAGES.find((p) => p.name === "article")!;
+    const front = PAGES.find((p) => p.name === "front")!;
+    const targets = [
+      { name: "article (site)", url: site.origin + article.path },
+      { name: "article (floor)", url: floor.origin + floorPath("article") },
+      { name: "front (site)", url: site.origin + front.path },
+      { name: "front (floor)", url: floor.origin + floorPath("front") },
+    ];
+    // Warm the servers and the image optimizer's cache, as a CDN would be.
+    for (const t of targets) lighthouse(t.url, "mobile", path.join(resultsDir(), "lighthouse-warmup.json"));
+
+    const dir = path.join(resultsDir(), "lighthouse");
+    fs.mkdirSync(dir, { recursive: true });
+    const results: Record<string, Score[]> = {};
+    for (let run = 0; run < RUNS; run++) {
+      for (const form of FORMS) {
+        const order = targets.map((_, i) => targets[(i + run) % targets.length]!);
+        for (const t of order) {
+          const key = `${t.name} ${form}`;
+          const file = path.join(dir, `${key.replace(/\W+/g, "-")}-${run + 1}.json`);
+          const score = lighthouse(t.url, form, file);
+          (results[key] ??= []).push(score);
+          log(`${key} run ${run + 1}/${RUNS}: perf ${score.scores.performance}, LCP ${score.lcp.toFixed(0)} ms, TBT ${score.tbt.toFixed(0)} ms, CLS ${score.cls.toFixed(3)}`);
+        }
+      }
+    }
+
+    const range = (xs: number[], digits = 0) => `${Math.min(...xs).toFixed(digits)}–${Math.max(...xs).toFixed(digits)}`;
+    const rows = Object.entries(results).map(([key, runs]) => {
+      const m = (f: (s: Score) => number) => median(runs.map(f));
+      return [
+        key,
+        `${m((s) => s.scores.performance!)} (${range(runs.map((s) => s.scores.performance!))})`,
+        m((s) => s.scores.accessibility!),
+        m((s) => s.scores["best-practices"]!),
+        m((s) => s.scores.seo!),
+        `${(m((s) => s.lcp) / 1000).toFixed(2)} (${range(runs.map((s) => s.lcp / 1000), 2)})`,
+        `${m((s) => s.tbt).toFixed(0)} (${range(runs.map((s) => s.tbt))})`,
+        m((s) => s.cls).toFixed(3),
+        (m((s) => s.fcp) / 1000).toFixed(2),
+      ];
+    });
+    const when = new Date().toISOString();
+    const text = [
+      `# npm run lighthouse — ${when}`,
+      `Lighthouse 12, system Chromium, ${RUNS} runs per target and form factor, alternating site and floor. Medians (range).`,
+      "",
+      table(["target", "perf", "a11y", "best pr.", "SEO", "LCP s", "TBT ms", "CLS", "FCP s"], rows),
+    ].join("\n");
+    console.log(text);
+    fs.writeFileSync(path.join(resultsDir(), `lighthouse-${when.replace(/[:.]/g, "-")}.json`), JSON.stringify({ when, results, text }, null, 2));
+  } finally {
+    await stop(site);
+    await stop(floor);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
