@@ -3,9 +3,16 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // Tests build fixture corpora beside the real site; each build gets its own directory.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // Production serves <distDir>/standalone/server.js (see Dockerfile): only the traced files,
+  // no node_modules install. `next start` still works for tests and benchmarks (with a warning).
+  output: "standalone",
   poweredByHeader: false,
   // proxy.ts sends trailing-slash and case variants to the canonical address in one redirect.
   skipTrailingSlashRedirect: true,
+  // Pages are ISR (revalidate = 60): `Cache-Control: s-maxage=60, stale-while-revalidate=…`. A CDN
+  // may serve a stale copy while it refetches for a day at most, not the default year, so a page
+  // nobody read for a while is not shown a year out of date to its next reader.
+  expireTime: 86_400,
   reactStrictMode: true,
   images: {
     formats: ["image/avif", "image/webp"],

@@ -1,0 +1,41 @@
+# syntax=docker/dockerfile:1
+# Inter Bellum News — production image: Next.js standalone output on Node 20, run as a non-root user.
+#   docker build -t interbellumnews .
+#   docker run -p 3000:3000 -e REVALIDATE_SECRET=… -e PREVIEW_SECRET=… interbellumnews
+# Content ships in the image (content/, public/images/); a new corpus is a new image, or mount
+# /app/content and /app/public/images and POST /api/revalidate after changing them.
+
+ARG NODE_VERSION=20.19-bookworm-slim
+
+# 1. Dependencies, cached while package*.json do not change.
+FROM node:${NODE_VERSION} AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+# 2. Build: validates the content, prerenders every public page, writes .next/standalone.
+FROM node:${NODE_VERSION} AS build
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+RUN npm run build
+
+# 3. Runtime: only the standalone server, its traced node_modules (sharp included), the
+#    content it reads at run time, the hero images and the hashed static assets.
+FROM node:${NODE_VERSION} AS runtime
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
+RUN groupadd --system --gid 1001 nextjs && useradd --system --uid 1001 --gid nextjs --home /app nextjs
+# Code, content and images belong to root: the server can read them, not change them.
+COPY --from=build /app/.next/standalone ./
+COPY --from=build /app/.next/static ./.next/static
+COPY --from=build /app/public ./public
+# .next is the server's to write: regenerated ISR pages (.next/server/app) and optimized image
+# variants (.next/cache/images). With several instances, see README "Scaling out".
+COPY --from=build --chown=nextjs:nextjs /app/.next/standalone/.next ./.next
+RUN mkdir -p .next/cache && chown nextjs:nextjs .next/cache
+USER nextjs
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD node -e "fetch('http://127.0.0.1:3000/').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+CMD ["node", "server.js"]
