@@ -117,8 +117,21 @@ export function startFloor(port = PORTS.floor): Promise<Server> {
 }
 
 /** The plain Node server answering each path with the bytes captured in `file`. */
-export function startMemory(file: string, port = PORTS.memory): Promise<Server> {
-  return spawnServer("memory", [path.join(ROOT, "bench/memory-server.mjs"), file, String(port)], port, {}, ROOT, "/__ready");
+export function startMemory(file: string, port = PORTS.memory, proxy?: string): Promise<Server> {
+  const argv = [path.join(ROOT, "bench/memory-server.mjs"), file, String(port), ...(proxy ? [proxy] : [])];
+  return spawnServer("memory", argv, port, {}, ROOT, "/__ready");
+}
+
+/**
+ * The page as it would be without the framework's JavaScript: the same HTML
+ * minus every <script> (the runtime, the inlined RSC payload) and script
+ * preloads. Every page here reads completely without JavaScript (no client
+ * components, plain links, GET forms), so this is what readers would lose: nothing.
+ */
+export function withoutFrameworkJs(html: string): string {
+  return html
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/<link rel="preload" as="script"[^>]*>/g, "");
 }
 
 export async function stop(server: Server | undefined) {

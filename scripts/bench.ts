@@ -19,6 +19,7 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, systemChromium } from "../e2e/helpers/browser";
@@ -42,6 +43,7 @@ import {
   stop,
   stopAllOnExit,
   table,
+  withoutFrameworkJs,
   type Server,
 } from "./bench-lib";
 
@@ -191,9 +193,13 @@ async function main() {
     const active = serverNames.filter((n) => servers[n]);
     log(`servers: ${active.map((n) => `${n} ${servers[n]!.origin}`).join(", ")}`);
 
-    // Bytes (deterministic): the site and the floor as a phone loads them.
+    // Bytes (deterministic): the site and the floor as a phone loads them, and beyond the floor
+    // the site's HTML without the framework's JavaScript (what it would weigh with no runtime).
     const bytes: Record<string, Partial<Record<ServerName, PageBytes>>> = {};
+    const lite: Record<string, { raw: number; gzip: number }> = {};
     for (const page of pages) {
+      const stripped = Buffer.from(withoutFrameworkJs(decoded(await fetchRaw(servers.site.origin + page.path)).toString("utf8")));
+      lite[page.name] = { raw: stripped.length, gzip: gzipSync(stripped).length };
       bytes[page.name] = {};
       for (const name of active.filter((n) => n !== "memory")) {
         bytes[page.name]![name] = await measureBytes(urlFor(name, servers[name]!.origin, page));
@@ -221,7 +227,7 @@ async function main() {
         }
       }
     }
-    report(bytes, ttfbs, loads, active, servers);
+    report(bytes, lite, ttfbs, loads, active, servers);
   } finally {
     for (const s of Object.values(servers)) await stop(s);
     agent.destroy();
@@ -230,6 +236,7 @@ async function main() {
 
 function report(
   bytes: Record<string, Partial<Record<ServerName, PageBytes>>>,
+  lite: Record<string, { raw: number; gzip: number }>,
   ttfbs: Record<string, Record<string, number[]>>,
   loads: Record<string, Record<string, Load[]>>,
   active: ServerName[],
@@ -263,6 +270,8 @@ function report(
         `${cell(b.image)} in ${b.image.files}`,
       ]);
     }
+    const l = lite[page];
+    if (l) bytesRows.push([`${page} (site, no framework JS)`, `${kb(l.raw)} / ${kb(l.gzip)}`, "0%", "0 / 0 in 0", "", ""]);
   }
   lines.push(table(["page", "HTML", "RSC share", "JS", "CSS", "images"], bytesRows));
   lines.push("");
@@ -291,7 +300,7 @@ function report(
   const text = lines.join("\n");
   console.log(text);
   const file = path.join(resultsDir(), `bench-${when.replace(/[:.]/g, "-")}.json`);
-  fs.writeFileSync(file, JSON.stringify({ when, options: Object.fromEntries(opts), bytes, ttfbs, loads, text }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ when, options: Object.fromEntries(opts), bytes, lite, ttfbs, loads, text }, null, 2));
   log(`results: ${path.relative(process.cwd(), file)}`);
 }
 

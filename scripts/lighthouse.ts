@@ -1,5 +1,5 @@
 /*
- * npm run lighthouse [-- --runs=3 --rebuild]
+ * npm run lighthouse [-- --runs=3 --forms=mobile,desktop --no-lite --rebuild]
  *
  * Lighthouse 12 (mobile and desktop presets) with the system Chromium against
  * the site's article and front page and the framework floor's same two pages
@@ -7,27 +7,43 @@
  * font, no image), in the same run: for each run, every target once per form
  * factor, in rotated order. Prints the medians of the four category scores and
  * LCP/TBT/CLS side by side, with each metric's range over the runs.
+ *
+ * Beyond the floor, a fifth target: the site's article HTML without the
+ * framework's JavaScript (scripts and inlined RSC payload stripped), served
+ * gzipped from memory with its stylesheet and images from the site — what the
+ * page would cost if the app router let it ship no runtime (--no-lite skips it).
+ *
+ * "obs. FCP" is the first paint Chromium really made, unthrottled: Lighthouse
+ * simulates LCP from the work seen before it, so when a busy machine delays that
+ * paint past the scripts' execution, the simulated LCP jumps by about a second.
  * Reports go to bench-results/lighthouse/.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { systemChromium } from "../e2e/helpers/browser";
 import {
   PAGES,
   ROOT,
   args,
+  PORTS,
   captureAndBuildFloor,
+  decoded,
   ensureSiteBuild,
+  fetchRaw,
   floorPath,
   log,
   median,
   resultsDir,
   startFloor,
+  startMemory,
   startSite,
   stop,
   stopAllOnExit,
   table,
+  withoutFrameworkJs,
   type Server,
 } from "./bench-lib";
 
@@ -37,7 +53,7 @@ const FORMS = (opts.get("forms") ?? "mobile,desktop").split(",") as ("mobile" | 
 const LH_BIN = path.join(ROOT, "node_modules/lighthouse/cli/index.js");
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 
-type Score = { scores: Record<string, number>; lcp: number; tbt: number; cls: number; fcp: number };
+type Score = { scores: Record<string, number>; lcp: number; tbt: number; cls: number; fcp: number; observedFcp: number };
 
 function lighthouse(url: string, form: "mobile" | "desktop", out: string): Score {
   const chrome = systemChromium();
@@ -58,7 +74,7 @@ function lighthouse(url: string, form: "mobile" | "desktop", out: string): Score
   if (result.status !== 0) throw new Error(`lighthouse ${url} (${form}) failed`);
   const lhr = JSON.parse(fs.readFileSync(out, "utf8")) as {
     categories: Record<string, { score: number | null }>;
-    audits: Record<string, { numericValue?: number }>;
+    audits: Record<string, { numericValue?: number; details?: { items?: Record<string, number>[] } }>;
   };
   const metric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
   return {
@@ -67,6 +83,7 @@ function lighthouse(url: string, form: "mobile" | "desktop", out: string): Score
     tbt: metric("total-blocking-time"),
     cls: metric("cumulative-layout-shift"),
     fcp: metric("first-contentful-paint"),
+    observedFcp: lhr.audits.metrics?.details?.items?.[0]?.observedFirstContentfulPaint ?? NaN,
   };
 }
 
@@ -75,6 +92,8 @@ async function main() {
   ensureSiteBuild(opts.has("rebuild"));
   let site: Server | undefined;
   let floor: Server | undefined;
+  let lite: Server | undefined;
+  const loadAtStart = os.loadavg()[0]!;
   try {
     site = await startSite();
     for (const page of PAGES) await fetch(site.origin + page.path).then((r) => r.arrayBuffer());
@@ -88,6 +107,14 @@ async function main() {
       { name: "front (site)", url: site.origin + front.path },
       { name: "front (floor)", url: floor.origin + floorPath("front") },
     ];
+    if (!opts.has("no-lite")) {
+      const html = withoutFrameworkJs(decoded(await fetchRaw(site.origin + article.path)).toString("utf8"));
+      const file = path.join(resultsDir(), "lite-responses.json");
+      const headers = { "content-type": "text/html; charset=utf-8", "content-encoding": "gzip" };
+      fs.writeFileSync(file, JSON.stringify({ [article.path]: { status: 200, headers, body: gzipSync(html).toString("base64") } }));
+      lite = await startMemory(file, PORTS.memory, site.origin);
+      targets.push({ name: "article (site, no framework JS)", url: lite.origin + article.path });
+    }
     // Warm the servers and the image optimizer's cache, as a CDN would be.
     for (const t of targets) lighthouse(t.url, "mobile", path.join(resultsDir(), "lighthouse-warmup.json"));
 
@@ -120,20 +147,23 @@ async function main() {
         `${m((s) => s.tbt).toFixed(0)} (${range(runs.map((s) => s.tbt))})`,
         m((s) => s.cls).toFixed(3),
         (m((s) => s.fcp) / 1000).toFixed(2),
+        `${(m((s) => s.observedFcp) / 1000).toFixed(2)} (${range(runs.map((s) => s.observedFcp / 1000), 2)})`,
       ];
     });
     const when = new Date().toISOString();
     const text = [
       `# npm run lighthouse — ${when}`,
       `Lighthouse 12, system Chromium, ${RUNS} runs per target and form factor, alternating site and floor. Medians (range).`,
+      `Machine: ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end.`,
       "",
-      table(["target", "perf", "a11y", "best pr.", "SEO", "LCP s", "TBT ms", "CLS", "FCP s"], rows),
+      table(["target", "perf", "a11y", "best pr.", "SEO", "LCP s", "TBT ms", "CLS", "FCP s", "obs. FCP s"], rows),
     ].join("\n");
     console.log(text);
     fs.writeFileSync(path.join(resultsDir(), `lighthouse-${when.replace(/[:.]/g, "-")}.json`), JSON.stringify({ when, results, text }, null, 2));
   } finally {
     await stop(site);
     await stop(floor);
+    await stop(lite);
   }
 }
 
