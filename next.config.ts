@@ -52,6 +52,11 @@ const nextConfig: NextConfig = {
   outputFileTracingIncludes: {
     "/**/*": ["./content/**/*", "./node_modules/@fontsource/source-serif-4/files/source-serif-4-*-{400,700}-normal.woff"],
   },
+  // The tracer follows CONTENT_DIR's run-time path into every corpus in the repository; the test
+  // fixtures (drafts and scheduled marker stories) have no business in the production image.
+  outputFileTracingExcludes: {
+    "/**/*": ["./e2e/**/*"],
+  },
 };
 
 export default nextConfig;
