@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import Link from "next/link";
+import { Link } from "@/components/link";
 import { notFound } from "next/navigation";
 import { getArticle, getSite } from "@/lib/content";
 import { RETRACTED_HEADER } from "@/lib/routing-headers";
