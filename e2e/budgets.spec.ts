@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
 import { SEED } from "./helpers/seed";
@@ -14,31 +15,54 @@ const KB = 1024;
 const HTML_BUDGET = 15 * KB;
 const JS_BUDGET = 145 * KB;
 
-const manifest = JSON.parse(fs.readFileSync(path.resolve(".next/build-manifest.json"), "utf8")) as {
+const dist = path.resolve(".next");
+const buildManifest = JSON.parse(fs.readFileSync(path.join(dist, "build-manifest.json"), "utf8")) as {
   rootMainFiles: string[];
   polyfillFiles: string[];
 };
-const framework = new Set(manifest.rootMainFiles.map((f) => `/_next/${f}`));
-const polyfills = new Set(manifest.polyfillFiles.map((f) => `/_next/${f}`));
+const rootMain = new Set(buildManifest.rootMainFiles.map((f) => `/_next/${f}`));
+const polyfills = new Set(buildManifest.polyfillFiles.map((f) => `/_next/${f}`));
+
+type ClientModules = Record<string, { chunks: string[] }>;
+
+/** The client components a route can reference, from the build's client reference manifest. */
+function clientModules(route: string): ClientModules {
+  const file = path.join(dist, "server/app", route, "page_client-reference-manifest.js");
+  const sandbox = { globalThis: {} as { __RSC_MANIFEST?: Record<string, { clientModules: ClientModules }> } };
+  vm.runInNewContext(fs.readFileSync(file, "utf8"), sandbox);
+  return Object.values(sandbox.globalThis.__RSC_MANIFEST ?? {})[0]!.clientModules;
+}
+
+/**
+ * The framework's own client components (router, boundaries, metadata) are
+ * allowed; anything else — an app file, or next/link, next/image, next/script,
+ * next/form, which an app chooses to use — is an application client component.
+ */
+function applicationClientModules(modules: ClientModules): string[] {
+  return Object.keys(modules).filter(
+    (key) =>
+      !key.startsWith("[project]/node_modules/next/dist/") ||
+      /\/(app-dir\/link|link|image-component|script|app-dir\/form|form)\.js$/.test(key),
+  );
+}
 
 const PAGES = [
-  { name: "seed article", path: SEED.path },
-  { name: "front page", path: "/" },
+  { name: "seed article", path: SEED.path, route: "[section]/[slug]" },
+  { name: "front page", path: "/", route: "" },
 ];
 
-for (const { name, path: pagePath } of PAGES) {
+for (const { name, path: pagePath, route } of PAGES) {
   test.describe(`${name} budgets`, () => {
     test("loads only the framework's own JavaScript, at most 145 KB gzip", async ({ request }) => {
+      const modules = clientModules(route);
+      expect(applicationClientModules(modules)).toEqual([]);
+      // Scripts: the root main files, and the chunks of those framework client components.
+      const allowed = new Set([...rootMain, ...Object.values(modules).flatMap((m) => m.chunks)]);
       const html = await (await request.get(pagePath)).text();
       const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)];
       const loaded = scripts.filter((m) => !/\bnoModule\b/i.test(m[0])).map((m) => m[1]!);
-      // Anything beyond the root main files would be an application client component's chunk
-      // (next/link and next/image's <Image> are client components too).
-      expect(loaded.filter((src) => !framework.has(src))).toEqual([]);
-      expect(scripts.map((m) => m[1]!).filter((src) => !framework.has(src) && !polyfills.has(src))).toEqual([]);
-      // The inlined RSC payload references no client module outside the framework's chunks either.
-      const chunkRefs = [...html.matchAll(/\/_next\/static\/chunks\/[\w.-]+\.js/g)].map((m) => m[0]);
-      expect(chunkRefs.filter((src) => !framework.has(src) && !polyfills.has(src))).toEqual([]);
+      expect(loaded.filter((src) => !allowed.has(src))).toEqual([]);
+      expect(scripts.map((m) => m[1]!).filter((src) => !allowed.has(src) && !polyfills.has(src))).toEqual([]);
 
       let total = 0;
       for (const src of new Set(loaded)) total += gzipSync(await (await request.get(src)).body()).length;
@@ -55,7 +79,7 @@ for (const { name, path: pagePath } of PAGES) {
       const page = await request.get(pagePath);
       expect(page.headers()["cache-control"]).toMatch(/(^|, )s-maxage=\d+/);
       expect(page.headers()["cache-control"]).toMatch(/stale-while-revalidate=\d+/);
-      const asset = [...framework][0]!;
+      const asset = [...rootMain][0]!;
       expect((await request.get(asset)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
     });
   });
