@@ -29,6 +29,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_PRERENDER_ARTICLES, latestPublic, loadCorpus, type Article } from "../lib/content";
 import { relatedStories } from "../lib/related";
+import { buildSearchIndex } from "../lib/search";
 import { generateCorpus } from "./corpus-generator";
 
 const ROOT = process.cwd();
@@ -44,6 +45,10 @@ type Result = {
   loadValidateMs: { median: number; runs: number[] };
   related: { medianUs: number; p99Us: number; maxUs: number; meanExamined: number; meanSharing: number };
   build: { wallSeconds: number; peakTreeRssMb: number; peakProcessRssMb: number; exitCode: number | null };
+  /** scripts/check-build-leaks.ts, which `npm run build` runs after `next build`. */
+  leakCheckSeconds: number;
+  /** lib/search.ts: the in-memory index built on a server's first search. */
+  search: { buildMs: number; heapMb: number };
   output: { totalMb: number; withoutCacheMb: number; files: number };
   render:
     | { samples: number; medianMs: number; p90Ms: number; maxMs: number; cachedMedianMs: number; serverRssMb: number }
@@ -311,6 +316,16 @@ async function buildSize(size: number, options: { seed: number; prerender: strin
   const publicArticles = latestPublic(now, { list: corpus.articles });
   log(`${name}: related stories for ${publicArticles.length} public articles`);
   const related = measureRelated(publicArticles, corpus.articles, corpus.bySlug, corpus.byTag);
+  log(`${name}: search index`);
+  const heapBefore = process.memoryUsage().heapUsed;
+  const searchStarted = performance.now();
+  const searchIndex = buildSearchIndex(corpus.articles, now);
+  const search = {
+    buildMs: round(performance.now() - searchStarted),
+    // Approximate: heap growth while building, garbage included.
+    heapMb: round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20),
+  };
+  void searchIndex;
 
   // Stories past the prerendered ones render on demand: sample them evenly across the archive.
   const wanted = options.prerender === "all" ? Infinity : Number(options.prerender);
@@ -338,6 +353,11 @@ async function buildSize(size: number, options: { seed: number; prerender: strin
     restore();
   }
   if (build.exitCode !== 0) throw new Error(`next build failed (exit ${build.exitCode}): see bench-results/build-${name}.log`);
+  log(`${name}: check-build-leaks`);
+  const leakStarted = performance.now();
+  const leakCheck = spawnSync(process.execPath, [TSX_CLI, "scripts/check-build-leaks.ts"], { env, encoding: "utf8" });
+  const leakCheckSeconds = round((performance.now() - leakStarted) / 1000, 1);
+  if (leakCheck.status !== 0) throw new Error(`check-build-leaks failed:\n${leakCheck.stdout}${leakCheck.stderr}`);
   const total = dirSize(path.join(ROOT, distDir));
   const withoutCache = dirSize(path.join(ROOT, distDir), path.join(ROOT, distDir, "cache"));
 
@@ -355,7 +375,9 @@ async function buildSize(size: number, options: { seed: number; prerender: strin
       generateSeconds,
       loadValidateMs: { median: median(runs), runs },
       related,
+      search,
       build,
+      leakCheckSeconds,
       output: { totalMb: round(total.bytes / 2 ** 20, 1), withoutCacheMb: round(withoutCache.bytes / 2 ** 20, 1), files: total.files },
     },
   };
@@ -368,7 +390,9 @@ function table(results: Result[]): string {
     ["content load + validation (median)", (r) => `${r.loadValidateMs.median} ms (runs: ${r.loadValidateMs.runs.join(", ")})`],
     ["related stories per article", (r) => `median ${r.related.medianUs} µs, p99 ${r.related.p99Us} µs, max ${r.related.maxUs} µs`],
     ["stories looked at per article", (r) => `${r.related.meanExamined} of ${r.related.meanSharing} sharing a topic`],
+    ["search index (first search), heap", (r) => `${r.search.buildMs} ms, ~${r.search.heapMb} MB`],
     ["next build wall time", (r) => `${r.build.wallSeconds} s`],
+    ["+ check-build-leaks (npm run build runs it)", (r) => `${r.leakCheckSeconds} s`],
     ["peak RSS, whole build (largest process)", (r) => `${r.build.peakTreeRssMb} MB (${r.build.peakProcessRssMb} MB)`],
     ["build output (without cache/)", (r) => `${r.output.totalMb} MB (${r.output.withoutCacheMb} MB), ${r.output.files.toLocaleString("en")} files`],
     ["article render, first request", (r) => (r.render ? `median ${r.render.medianMs} ms, p90 ${r.render.p90Ms} ms (${r.render.samples} pages)` : "—")],
