@@ -162,7 +162,7 @@ describe("prerendering", () => {
     expect(prerenderLimit("250")).toBe(250);
     expect(prerenderLimit("0")).toBe(0);
     expect(prerenderLimit("all")).toBe(Infinity);
-    expect(() => prerenderLimit("-1")).toThrow(/PRERENDER_ARTICLES must be a whole number or "all"/);
+    expect(() => prerenderLimit("-1")).toThrow(/PRERENDER_ARTICLES must be a whole number from 0, or "all"/);
     expect(() => prerenderLimit("lots")).toThrow(/PRERENDER_ARTICLES/);
   });
 

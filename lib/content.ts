@@ -710,11 +710,28 @@ export function authorArticles(authorSlug: string, now: Date): Article[] {
 export const DEFAULT_PRERENDER_ARTICLES = 1000;
 
 export function prerenderLimit(value: string | undefined = process.env.PRERENDER_ARTICLES): number {
-  if (value === undefined || value.trim() === "") return DEFAULT_PRERENDER_ARTICLES;
+  return prerenderSetting("PRERENDER_ARTICLES", value, DEFAULT_PRERENDER_ARTICLES, 0);
+}
+
+/**
+ * How many pages of each section, topic and author front `next build`
+ * prerenders (page 1 always is). At 10,000 stories the fronts run to over
+ * 4,000 pages, most of them deep archive pages nobody opens; those render on
+ * their first request instead. `PRERENDER_LISTING_PAGES` overrides: a whole
+ * number from 1, or `all`.
+ */
+export const DEFAULT_PRERENDER_LISTING_PAGES = 2;
+
+export function prerenderListingPages(value: string | undefined = process.env.PRERENDER_LISTING_PAGES): number {
+  return prerenderSetting("PRERENDER_LISTING_PAGES", value, DEFAULT_PRERENDER_LISTING_PAGES, 1);
+}
+
+function prerenderSetting(name: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined || value.trim() === "") return fallback;
   if (value.trim().toLowerCase() === "all") return Infinity;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) {
-    throw new Error(`PRERENDER_ARTICLES must be a whole number or "all", not ${JSON.stringify(value)}`);
+  if (!Number.isInteger(n) || n < min) {
+    throw new Error(`${name} must be a whole number from ${min}, or "all", not ${JSON.stringify(value)}`);
   }
   return n;
 }

@@ -4,6 +4,7 @@ import {
   getCorpus,
   getSection,
   getTopic,
+  prerenderListingPages,
   sectionArticles,
   topicArticles,
   type Article,
@@ -80,10 +81,13 @@ export function listingSlugs(kind: ListingKind): string[] {
     .map((t) => t.slug);
 }
 
-/** The page numbers (≥ 2) a listing has now, for static params. */
-export function extraPages(kind: ListingKind, slug: string, now: Date): number[] {
+/**
+ * The page numbers (≥ 2) a listing has now, up to `upTo`, for static params;
+ * deeper pages render on their first request (see prerenderListingPages).
+ */
+export function extraPages(kind: ListingKind, slug: string, now: Date, upTo: number = prerenderListingPages()): number[] {
   const listing = findListing(kind, slug, now);
   if (!listing) return [];
-  const total = Math.ceil(listing.articles.filter((a) => isPublic(a, now)).length / getCorpus().site.pageSize);
+  const total = Math.min(upTo, Math.ceil(listing.articles.filter((a) => isPublic(a, now)).length / getCorpus().site.pageSize));
   return Array.from({ length: Math.max(0, total - 1) }, (_, i) => i + 2);
 }
