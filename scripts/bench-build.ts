@@ -44,7 +44,7 @@ type Result = {
   generateSeconds: number;
   loadValidateMs: { median: number; runs: number[] };
   related: { medianUs: number; p99Us: number; maxUs: number; meanExamined: number; meanSharing: number };
-  build: { wallSeconds: number; peakTreeRssMb: number; peakProcessRssMb: number; exitCode: number | null };
+  build: { wallSeconds: number; peakTreeRssMb: number; peakProcessRssMb: number; exitCode: number | null; staticPages: number };
   /** scripts/check-build-leaks.ts, which `npm run build` runs after `next build`. */
   leakCheckSeconds: number;
   /** lib/search.ts: the in-memory index built on a server's first search. */
@@ -186,7 +186,10 @@ async function runBuild(env: NodeJS.ProcessEnv, logFile: string) {
   const exitCode = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearInterval(timer);
   fs.closeSync(out);
+  // Every page the build prerendered (articles, fronts and their pages, the rest), as next build counts them.
+  const counts = [...fs.readFileSync(logFile, "utf8").matchAll(/Generating static pages[^(]*\((\d+)\/(\d+)\)/g)];
   return {
+    staticPages: Number(counts.at(-1)?.[2] ?? NaN),
     wallSeconds: round((performance.now() - started) / 1000, 1),
     peakTreeRssMb: round(peakTotal / 2 ** 20),
     peakProcessRssMb: round(peakLargest / 2 ** 20),
@@ -386,7 +389,8 @@ async function buildSize(size: number, options: { seed: number; prerender: strin
 function table(results: Result[]): string {
   const rows: [string, (r: Result) => string][] = [
     ["articles (public)", (r) => `${r.size.toLocaleString("en")} (${r.publicArticles.toLocaleString("en")})`],
-    ["prerendered at build", (r) => r.prerendered.toLocaleString("en")],
+    ["articles prerendered at build", (r) => r.prerendered.toLocaleString("en")],
+    ["pages prerendered at build (all routes)", (r) => r.build.staticPages.toLocaleString("en")],
     ["content load + validation (median)", (r) => `${r.loadValidateMs.median} ms (runs: ${r.loadValidateMs.runs.join(", ")})`],
     ["related stories per article", (r) => `median ${r.related.medianUs} µs, p99 ${r.related.p99Us} µs, max ${r.related.maxUs} µs`],
     ["stories looked at per article", (r) => `${r.related.meanExamined} of ${r.related.meanSharing} sharing a topic`],
