@@ -1,11 +1,12 @@
 import { shareCardResponse } from "@/components/share-card";
-import { getArticle, getSite, latestPublic } from "@/lib/content";
+import { articlesToPrerender, getArticle, getSite } from "@/lib/content";
 import { isPublic } from "@/lib/visibility";
 
 /*
  * A story's share card: section, headline, brand and the hero photo.
- * Public stories are drawn at build time and regenerated like the pages;
- * a story scheduled later is drawn on first request once it is public.
+ * The stories whose pages are prerendered (the newest PRERENDER_ARTICLES) are
+ * drawn at build time and regenerated like the pages; older ones, and a story
+ * scheduled later once it is public, are drawn on first request.
  * Only public stories have a card: a draft's headline must not leak here.
  */
 export const revalidate = 60;
@@ -14,7 +15,7 @@ export const dynamicParams = true;
 type Params = { section: string; slug: string };
 
 export function generateStaticParams(): Params[] {
-  return latestPublic(new Date()).map((a) => ({ section: a.section.slug, slug: a.slug }));
+  return articlesToPrerender(new Date()).map((a) => ({ section: a.section.slug, slug: a.slug }));
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<Params> }) {
