@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SECURITY_HEADERS } from "./lib/security-headers.cjs";
 
 const nextConfig: NextConfig = {
   // Tests build fixture corpora beside the real site; each build gets its own directory.
@@ -14,6 +15,9 @@ const nextConfig: NextConfig = {
   // nobody read for a while is not shown a year out of date to its next reader.
   expireTime: 86_400,
   reactStrictMode: true,
+  // Next.js's file-system ISR cache, storing each page's Content-Security-Policy (script hashes)
+  // with it, and keeping 404s for unknown addresses off the disk. See cache-handler.mjs.
+  cacheHandler: require.resolve("./cache-handler.mjs"),
   images: {
     formats: ["image/avif", "image/webp"],
     qualities: [75],
@@ -28,6 +32,8 @@ const nextConfig: NextConfig = {
   },
   async headers() {
     return [
+      // Every response. The Content-Security-Policy differs per page: cache-handler.mjs and server.mjs.
+      { source: "/:path*", headers: SECURITY_HEADERS },
       {
         // Draft Mode (editors' preview, app/api/draft): never cached by a shared cache, never indexed.
         // Next.js itself sends `private, no-cache, no-store` on pages rendered in Draft Mode.

@@ -1,0 +1,228 @@
+// @ts-check
+import { createHash } from "node:crypto";
+
+/*
+ * Content-Security-Policy for every response the site sends.
+ *
+ * Plain JavaScript (types in csp.d.mts) because the server loads it outside the
+ * Next.js bundle: cache-handler.mjs and server.mjs import it as it is.
+ *
+ * Pages carry no inline script of their own, but Next.js inlines three kinds
+ * in every document: the RSC payload (`self.__next_f.push(...)`), its
+ * initialiser, and Turbopack's chunk list. Their content differs per page, so
+ * `script-src 'self'` alone would block them:
+ *
+ * - Prerendered and ISR pages (nearly every page) get a policy with the
+ *   SHA-256 hashes of exactly those inline scripts, computed once when the
+ *   page enters the cache (cache-handler.mjs) and stored with it, so serving a
+ *   cached page costs nothing extra and it stays static and CDN-cacheable.
+ * - Pages rendered per request (search, Draft Mode) get a nonce: the server
+ *   puts one in the request's CSP header, Next.js stamps it on its scripts,
+ *   and the same policy goes out with the response (server.mjs).
+ *
+ * Only scripts with the exact shape Next.js emits are hashed (pure data pushed
+ * onto a queue, checked by parsing it as JSON): a script that came from
+ * anywhere else — an injected `<script>` in content — is not in the policy and
+ * the browser refuses to run it.
+ */
+
+/** Directives every HTML page shares; script and style sources are added per page. */
+const PAGE_BASE = [
+  ["default-src", "'none'"],
+  ["img-src", "'self'"],
+  ["font-src", "'self'"],
+  ["connect-src", "'self'"],
+  ["manifest-src", "'self'"],
+  ["form-action", "'self'"],
+  ["base-uri", "'self'"],
+  ["frame-ancestors", "'none'"],
+  ["object-src", "'none'"],
+];
+
+/**
+ * Inline style attributes the framework writes (next/image sets
+ * `color:transparent` on every picture). Pages rendered per request cannot
+ * hash their own HTML, so their policy allows these.
+ */
+export const FRAMEWORK_STYLE_ATTRIBUTES = ["color:transparent"];
+
+/**
+ * Policy for everything that is not an HTML page: images, feeds, JSON, static
+ * files. Nothing may run, load or frame it; an SVG opened on its own keeps its
+ * inline styles.
+ */
+export const RESOURCE_POLICY =
+  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * `'sha256-…'` source expression for a script or style text.
+ * @param {string} text
+ * @returns {string}
+ */
+export function hashSource(text) {
+  return `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+}
+
+const NEXT_F_INIT = "(self.__next_f=self.__next_f||[]).push([0])";
+const NEXT_F_PUSH = /^self\.__next_f\.push\((\[[\s\S]*\])\)$/;
+const TURBOPACK = /^\(globalThis\["TURBOPACK"\] \|\| \(globalThis\["TURBOPACK"\] = \[\]\)\)\.push\((\{[\s\S]*\})\);?$/;
+const CHUNK_PATH = /^static\/(?:[\w-]+\/)*[\w.-]+\.(?:js|css)$/;
+
+/** @param {string} json */
+function parseJson(json) {
+  try {
+    return { ok: true, value: JSON.parse(json) };
+  } catch {
+    return { ok: false, value: undefined };
+  }
+}
+
+/**
+ * True when `text` is one of the inline scripts Next.js itself writes into a
+ * page, in the exact shape it writes them: data, never code.
+ *
+ * @example
+ * isFrameworkScript('self.__next_f.push([1,"0:[]\\n"])') // true
+ * isFrameworkScript('self.__next_f.push([1]);alert(1)//])') // false
+ * @param {string} text
+ * @returns {boolean}
+ */
+export function isFrameworkScript(text) {
+  if (text === NEXT_F_INIT) return true;
+  const push = NEXT_F_PUSH.exec(text);
+  if (push) {
+    const { ok, value } = parseJson(/** @type {string} */ (push[1]));
+    return ok && Array.isArray(value) && value.every((v) => typeof v === "number" || typeof v === "string");
+  }
+  const turbopack = TURBOPACK.exec(text);
+  if (turbopack) {
+    const { ok, value } = parseJson(/** @type {string} */ (turbopack[1]));
+    if (!ok || typeof value !== "object" || value === null || Array.isArray(value)) return false;
+    return Object.values(value).every(
+      (list) =>
+        Array.isArray(list) &&
+        list.every((item) => typeof item === "number" || (typeof item === "string" && CHUNK_PATH.test(item) && !item.includes(".."))),
+    );
+  }
+  return false;
+}
+
+// An attribute: name, optionally = and a quoted or bare value (values may hold ">").
+const ATTRS = String.raw`((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?)*)\s*/?`;
+const SCRIPT = new RegExp(String.raw`<script${ATTRS}>([\s\S]*?)</script\s*>`, "gi");
+const STYLE_ELEMENT = new RegExp(String.raw`<style${ATTRS}>([\s\S]*?)</style\s*>`, "gi");
+const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/** @param {string} attrs */
+function attributes(attrs) {
+  /** @type {Map<string, string>} */
+  const out = new Map();
+  for (const m of attrs.matchAll(ATTRIBUTE)) {
+    out.set(/** @type {string} */ (m[1]).toLowerCase(), decodeEntities(m[2] ?? m[3] ?? m[4] ?? ""));
+  }
+  return out;
+}
+
+const NAMED_ENTITIES = /** @type {Record<string, string>} */ ({ amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", nbsp: "\u00a0" });
+
+/**
+ * Decodes the character references React writes into attribute values; the
+ * browser hashes the decoded value of a style attribute.
+ * @param {string} value
+ */
+function decodeEntities(value) {
+  return value.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (whole, dec, hex, name) => {
+    if (dec) return String.fromCodePoint(Number(dec));
+    if (hex) return String.fromCodePoint(parseInt(hex, 16));
+    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+const JS_TYPES = new Set(["", "module", "text/javascript", "application/javascript"]);
+
+/**
+ * What a page's HTML needs from its policy: hashes of the framework's inline
+ * scripts, of inline `<style>` elements and of style attributes; and the
+ * inline scripts it refused to allow (for the server log).
+ *
+ * @param {string} html
+ * @returns {{ scripts: string[]; styleElements: string[]; styleAttributes: string[]; refused: string[] }}
+ */
+export function inlineSources(html) {
+  /** @type {Set<string>} */
+  const scripts = new Set();
+  /** @type {string[]} */
+  const refused = [];
+  for (const m of html.matchAll(SCRIPT)) {
+    const attrs = attributes(m[1] ?? "");
+    const body = m[2] ?? "";
+    // External scripts are covered by 'self'; data blocks (JSON-LD) never run.
+    if (attrs.has("src") || !JS_TYPES.has((attrs.get("type") ?? "").toLowerCase())) continue;
+    if (isFrameworkScript(body)) scripts.add(hashSource(body));
+    else refused.push(body);
+  }
+  /** @type {Set<string>} */
+  const styleElements = new Set();
+  for (const m of html.matchAll(STYLE_ELEMENT)) styleElements.add(hashSource(m[2] ?? ""));
+  /** @type {Set<string>} */
+  const styleAttributes = new Set();
+  for (const m of html.matchAll(STYLE_ATTRIBUTE)) styleAttributes.add(hashSource(decodeEntities(m[1] ?? m[2] ?? "")));
+  return { scripts: [...scripts], styleElements: [...styleElements], styleAttributes: [...styleAttributes], refused };
+}
+
+/**
+ * @param {[string, string][]} directives
+ * @returns {string}
+ */
+function serialize(directives) {
+  return directives.map(([name, value]) => `${name} ${value}`).join("; ");
+}
+
+/**
+ * @param {string[]} scriptSources
+ * @param {string[]} styleSources
+ * @param {string[]} styleAttributeHashes
+ */
+function pagePolicy(scriptSources, styleSources, styleAttributeHashes) {
+  /** @type {[string, string][]} */
+  const directives = [
+    ...(/** @type {[string, string][]} */ (PAGE_BASE)),
+    ["script-src", ["'self'", ...scriptSources].join(" ")],
+    ["style-src", ["'self'", ...styleSources].join(" ")],
+    ["style-src-attr", styleAttributeHashes.length ? ["'unsafe-hashes'", ...styleAttributeHashes].join(" ") : "'none'"],
+  ];
+  return serialize(directives);
+}
+
+/**
+ * The policy for a prerendered page: its own framework scripts and styles by
+ * hash, nothing else inline.
+ *
+ * @example
+ * htmlPolicy('<script>(self.__next_f=self.__next_f||[]).push([0])</script>')
+ * // "default-src 'none'; … script-src 'self' 'sha256-…'; …"
+ * @param {string} html
+ * @returns {string}
+ */
+export function htmlPolicy(html) {
+  return policyFor(inlineSources(html));
+}
+
+/**
+ * The policy for sources found by `inlineSources`.
+ * @param {{ scripts: string[]; styleElements: string[]; styleAttributes: string[] }} sources
+ * @returns {string}
+ */
+export function policyFor({ scripts, styleElements, styleAttributes }) {
+  return pagePolicy(scripts, styleElements, styleAttributes);
+}
+
+/**
+ * The policy for a page rendered for one request, whose scripts carry `nonce`.
+ * @param {string} nonce base64
+ * @returns {string}
+ */
+export function noncePolicy(nonce) {
+  return pagePolicy([`'nonce-${nonce}'`], [`'nonce-${nonce}'`], FRAMEWORK_STYLE_ATTRIBUTES.map(hashSource));
+}
