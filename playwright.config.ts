@@ -19,7 +19,8 @@ function browserPath(): string | undefined {
 }
 
 const executablePath = browserPath();
-const next = "node_modules/.bin/next start";
+// The production server as `npm start` runs it (server.mjs wraps Next.js's request handler).
+const next = "node server.mjs";
 
 export default defineConfig({
   testDir: "e2e",

@@ -38,7 +38,7 @@ export const siteSchema = z.strictObject({
 });
 
 /** First path segments the site uses itself: a section cannot take them. */
-const RESERVED_SECTION_SLUGS = ["topic", "author", "search", "api", "page", "images", "feed", "sitemap", "preview", "gone"];
+const RESERVED_SECTION_SLUGS = ["topic", "author", "search", "api", "page", "images", "feed", "sitemap", "preview", "gone", "http-error"];
 
 export const sectionSchema = z.strictObject({
   slug: slug.refine((s) => !RESERVED_SECTION_SLUGS.includes(s), "is reserved for the site's own pages"),
