@@ -8,16 +8,46 @@ import { unified } from "unified";
 import { visit } from "unist-util-visit";
 
 /*
- * Article bodies are Markdown. Raw HTML in a body is not rendered at all
- * (remark-rehype drops it without `allowDangerousHtml`), and the resulting
- * tree is sanitized against GitHub's allow-list as a second line of defence,
- * so no script, event handler, iframe or javascript: URL can reach a page.
+ * Article bodies are Markdown, and Markdown only: an editor may use no raw HTML
+ * at all. Raw HTML in a body is not rendered (remark-rehype drops it without
+ * `allowDangerousHtml`), and the resulting tree is sanitized against GitHub's
+ * allow-list as a second line of defence, so no script, event handler, iframe,
+ * SVG or javascript:/data: URL can reach a page. Links may go to http(s),
+ * mailto or the site itself; pictures only come from the site's /images/.
  */
 const schema = {
   ...defaultSchema,
   // Headings inside a body start at h2: the page's only h1 is the headline.
   tagNames: (defaultSchema.tagNames ?? []).filter((t) => t !== "h1"),
+  protocols: {
+    ...defaultSchema.protocols,
+    href: ["http", "https", "mailto"],
+    cite: ["http", "https"],
+    // No scheme at all: a picture's address must be on the site (see rehypeSiteImages).
+    src: [],
+    longDesc: [],
+  },
 };
+
+const SITE_IMAGE = /^\/images\/(?!.*\.\.)[\w./-]+$/;
+
+/**
+ * Pictures in a body are the site's own: an image whose address is not under
+ * /images/ (another host, a protocol-relative `//host`, a data: URL) is
+ * removed, keeping its alt text. Runs after sanitizing.
+ */
+function rehypeSiteImages() {
+  return (tree: Root) => {
+    visit(tree, "element", (node: Element, index, parent) => {
+      if (node.tagName !== "img" || !parent || index === undefined) return;
+      const src = node.properties.src;
+      if (typeof src === "string" && SITE_IMAGE.test(src)) return;
+      const alt = typeof node.properties.alt === "string" ? node.properties.alt : "";
+      parent.children.splice(index, 1, ...(alt ? [{ type: "text" as const, value: alt }] : []));
+      return index;
+    });
+  };
+}
 
 /**
  * Print shows where each link goes: every link gets its absolute URL in
@@ -47,6 +77,7 @@ function makeProcessor(origin: string) {
     .use(remarkGfm)
     .use(remarkRehype)
     .use(rehypeSanitize, schema)
+    .use(rehypeSiteImages)
     .use(rehypePrintUrls, { origin })
     .use(rehypeStringify)
     .freeze();
