@@ -160,37 +160,55 @@ async function onRequest(req, res) {
 
 const server = http.createServer(onRequest);
 
-// Requests Node's HTTP parser rejects (bad request line, oversized headers) never reach
-// onRequest: answer them with the site's 400 page as fetched once from this server.
-/** @type {string | undefined} */
-let badRequestPage;
-server.on("clientError", (err, socket) => {
-  const code = /** @type {{ code?: string }} */ (err).code;
-  if (code === "ECONNRESET" || !socket.writable) return socket.destroy();
-  const status = code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
-  const body = badRequestPage ?? "Bad Request\n";
+// Requests that never reach onRequest — those Node's HTTP parser rejects (bad request
+// line, unknown method, oversized headers) and CONNECT — are answered on the socket
+// with the site's own page, as fetched from this server once it listens.
+/** @type {Map<number, string>} */
+const rawPages = new Map();
+
+/**
+ * @param {import("node:stream").Duplex} socket
+ * @param {number} status
+ * @param {string} reason
+ * @param {string[]} [extra]
+ */
+function answerOnSocket(socket, status, reason, extra = []) {
+  const page = rawPages.get(status) ?? rawPages.get(400);
+  const body = page ?? `${reason}\n`;
   const headers = [
-    `HTTP/1.1 ${status}`,
-    `Content-Type: ${badRequestPage ? "text/html" : "text/plain"}; charset=utf-8`,
+    `HTTP/1.1 ${status} ${reason}`,
+    `Content-Type: ${page ? "text/html" : "text/plain"}; charset=utf-8`,
     `Content-Length: ${Buffer.byteLength(body)}`,
     "Cache-Control: no-store",
-    `Content-Security-Policy: ${badRequestPage ? noncePolicy(randomBytes(16).toString("base64")) : RESOURCE_POLICY}`,
+    `Content-Security-Policy: ${page ? noncePolicy(randomBytes(16).toString("base64")) : RESOURCE_POLICY}`,
     ...SECURITY_HEADERS.map(({ key, value }) => `${key}: ${value}`),
+    ...extra,
     "Connection: close",
   ];
   socket.end(`${headers.join("\r\n")}\r\n\r\n${body}`);
+}
+
+server.on("clientError", (err, socket) => {
+  const code = /** @type {{ code?: string }} */ (err).code;
+  if (code === "ECONNRESET" || !socket.writable) return socket.destroy();
+  if (code === "HPE_HEADER_OVERFLOW") return answerOnSocket(socket, 431, "Request Header Fields Too Large");
+  answerOnSocket(socket, 400, "Bad Request");
 });
+server.on("connect", (_req, socket) => answerOnSocket(socket, 405, "Method Not Allowed", ["Allow: GET, HEAD"]));
 
 server.listen(port, hostname, () => {
   const shown = hostname ?? "localhost";
   console.log(`▲ Inter Bellum News on http://${shown}:${port} (${process.env.NEXT_DIST_DIR || ".next"}, content: ${process.env.CONTENT_DIR ?? "content"})`);
-  // The page a bare 400 shows: the site's own, styled by its stylesheet, without its scripts.
-  fetch(`http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1"}:${port}/http-error/400`)
-    .then(async (r) => {
-      const html = await r.text();
-      if (r.status === 400 && html.includes("</html>")) badRequestPage = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "");
-    })
-    .catch(() => {});
+  // The pages answerOnSocket shows: the site's own, styled by its stylesheet, without their scripts.
+  const self = `http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1"}:${port}`;
+  for (const status of [400, 405]) {
+    fetch(`${self}/http-error/${status}`)
+      .then(async (r) => {
+        const html = await r.text();
+        if (r.status === status && html.includes("</html>")) rawPages.set(status, html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, ""));
+      })
+      .catch(() => {});
+  }
 });
 
 /** @param {NodeJS.Signals} signal */
