@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown";
+import { rawHtmlIn, renderMarkdown } from "./markdown";
 
 describe("renderMarkdown", () => {
   it("renders paragraphs, emphasis, links and lists", () => {
@@ -105,5 +105,16 @@ describe("renderMarkdown", () => {
 
   it("demotes nothing into a second h1: the headline is the page's only h1", () => {
     expect(renderMarkdown("# Title\n\n## Sub")).not.toContain("<h1");
+  });
+});
+
+describe("rawHtmlIn", () => {
+  it("finds the raw HTML an editor wrote, but not markup shown as code", () => {
+    expect(rawHtmlIn("Hello <b>world</b>\n\n<iframe src=x></iframe>\n\n`<script>` and\n\n```\n<script>\n```\n")).toEqual([
+      "<b>",
+      "</b>",
+      "<iframe src=x></iframe>",
+    ]);
+    expect(rawHtmlIn("Plain *Markdown* with a [link](https://example.com).")).toEqual([]);
   });
 });

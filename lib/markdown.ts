@@ -95,3 +95,21 @@ export function renderMarkdown(markdown: string, origin = "https://interbellumne
   if (!processor) processors.set(origin, (processor = makeProcessor(origin)));
   return String(processor.processSync(markdown));
 }
+
+const parser = unified().use(remarkParse).use(remarkGfm).freeze();
+
+/**
+ * The raw HTML in a Markdown body, which is never rendered: `npm run
+ * content:check` warns about it so an editor knows it will not appear.
+ * Markup inside code is text, not HTML, and is not reported.
+ *
+ * @example
+ * rawHtmlIn("Hello <b>world</b>") // ["<b>", "</b>"]
+ */
+export function rawHtmlIn(markdown: string): string[] {
+  const found: string[] = [];
+  visit(parser.parse(markdown), "html", (node: { value: string }) => {
+    found.push(node.value);
+  });
+  return found;
+}

@@ -6,6 +6,7 @@
  */
 import path from "node:path";
 import { ContentError, contentDir, formatProblem, loadCorpus, type ContentRule } from "../lib/content";
+import { rawHtmlIn } from "../lib/markdown";
 
 const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 
@@ -16,6 +17,14 @@ function main() {
   try {
     const corpus = loadCorpus(dir);
     const ms = Math.round(performance.now() - started);
+    // Not an error: raw HTML is simply never rendered. But an editor who wrote it expects to see it.
+    // (Only bodies with something like a tag in them are parsed: a 10,000-story check stays fast.)
+    for (const article of corpus.articles) {
+      const raw = /<[a-zA-Z!/]/.test(article.body) ? rawHtmlIn(article.body) : [];
+      if (raw.length) {
+        console.warn(`warning: ${article.file}: body: raw HTML is not shown on the site, write Markdown instead (${raw.length}×, e.g. ${JSON.stringify(raw[0]!.slice(0, 60))})`);
+      }
+    }
     console.log(
       `content:check: OK: ${plural(corpus.articles.length, "article")}, ${plural(corpus.sections.length, "section")}, ` +
         `${plural(corpus.authors.length, "author")}, ${plural(corpus.topics.length, "topic")} in ${shown} ` +
