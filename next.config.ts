@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { SECURITY_HEADERS } from "./lib/security-headers.cjs";
+import { RESOURCE_POLICY, SECURITY_HEADERS } from "./lib/security-headers.cjs";
 
 const nextConfig: NextConfig = {
   // Tests build fixture corpora beside the real site; each build gets its own directory.
@@ -29,6 +29,8 @@ const nextConfig: NextConfig = {
     localPatterns: [{ pathname: "/images/**" }],
     // Hero images never change under the same name: keep optimized variants for a year.
     minimumCacheTTL: 31_536_000,
+    // The optimizer's answers are images: nothing may run in them (its default lacks default-src).
+    contentSecurityPolicy: RESOURCE_POLICY,
   },
   async headers() {
     return [

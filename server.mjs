@@ -121,6 +121,9 @@ async function onRequest(req, res) {
   // Nobody outside chooses the nonce Next.js stamps on its scripts.
   delete req.headers["content-security-policy"];
   delete req.headers["content-security-policy-report-only"];
+  // Every file is small and whole: an unsatisfiable range would make Next.js look for a /416 page and answer 500.
+  delete req.headers.range;
+  delete req.headers["if-range"];
 
   const url = req.url ?? "";
   if (draining && url.split("?")[0] === "/api/health") {

@@ -1,5 +1,6 @@
 // @ts-check
 import { createHash } from "node:crypto";
+import securityHeaders from "./security-headers.cjs";
 
 /*
  * Content-Security-Policy for every response the site sends.
@@ -46,13 +47,8 @@ const PAGE_BASE = [
  */
 export const FRAMEWORK_STYLE_ATTRIBUTES = ["color:transparent"];
 
-/**
- * Policy for everything that is not an HTML page: images, feeds, JSON, static
- * files. Nothing may run, load or frame it; an SVG opened on its own keeps its
- * inline styles.
- */
-export const RESOURCE_POLICY =
-  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+/** Policy for everything that is not an HTML page (lib/security-headers.cjs). */
+export const RESOURCE_POLICY = securityHeaders.RESOURCE_POLICY;
 
 /**
  * `'sha256-…'` source expression for a script or style text.

@@ -16,8 +16,9 @@ export const MAX_TARGET_LENGTH = 4096;
 /** Methods any address accepts. */
 export const SAFE_METHODS = ["GET", "HEAD"];
 
-/** Route handlers under /api/ take other methods and answer wrong ones themselves. */
+/** Route handlers under /api/ take these methods and answer the ones they lack with 405 themselves. */
 const API_PREFIX = "/api/";
+const API_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
 
 /**
  * @typedef {{ ok: true } | { ok: false; status: 400 | 405 | 414; reason: string }} Verdict
@@ -44,25 +45,40 @@ export function checkRequest(method, url) {
 
   const q = url.indexOf("?");
   const path = q === -1 ? url : url.slice(0, q);
-  if (path.includes("\\")) return { ok: false, status: 400, reason: "backslash in path" };
+  const pathProblem = checkPath(path);
+  if (pathProblem) return { ok: false, status: 400, reason: pathProblem };
+  // The image optimizer fetches its `url` from this server internally, past this check: check it here.
+  if (path === "/_next/image" && q !== -1) {
+    const source = new URLSearchParams(url.slice(q + 1)).get("url");
+    const sourceProblem = source === null ? undefined : source.startsWith("/") ? checkPath(source.split("?")[0] ?? "") : undefined;
+    if (sourceProblem) return { ok: false, status: 400, reason: `image url: ${sourceProblem}` };
+  }
+
+  const verb = method ?? "";
+  const allowed = path.startsWith(API_PREFIX) ? API_METHODS : SAFE_METHODS;
+  if (!allowed.includes(verb)) return { ok: false, status: 405, reason: "method not allowed" };
+  return { ok: true };
+}
+
+/**
+ * What is wrong with a raw (still percent-encoded) path, if anything.
+ * @param {string} path
+ * @returns {string | undefined}
+ */
+function checkPath(path) {
+  if (path.includes("\\")) return "backslash in path";
+  if (path.includes("//")) return "empty path segment";
   // Encoded separators smuggle a second meaning past path matching.
-  if (/%(?:2f|5c)/i.test(path)) return { ok: false, status: 400, reason: "encoded slash in path" };
+  if (/%(?:2f|5c)/i.test(path)) return "encoded slash in path";
   let decoded;
   try {
     decoded = decodeURIComponent(path);
   } catch {
-    return { ok: false, status: 400, reason: "malformed percent-escape" };
+    return "malformed percent-escape";
   }
-  if (/[\x00-\x1f\x7f]/.test(decoded)) return { ok: false, status: 400, reason: "control character in path" };
-  if (decoded.split("/").some((segment) => segment === ".." || segment === ".")) {
-    return { ok: false, status: 400, reason: "dot segment in path" };
-  }
-
-  const verb = (method ?? "").toUpperCase();
-  if (!SAFE_METHODS.includes(verb) && !path.startsWith(API_PREFIX)) {
-    return { ok: false, status: 405, reason: "method not allowed" };
-  }
-  return { ok: true };
+  if (/[\x00-\x1f\x7f]/.test(decoded)) return "control character in path";
+  if (decoded.split("/").some((segment) => segment === ".." || segment === ".")) return "dot segment in path";
+  return undefined;
 }
 
 /**

@@ -40,6 +40,11 @@ describe("checkRequest", () => {
       "/world\\..\\package.json",
       "/./world",
       "/images/%2e%2e/%2e%2e/.env",
+      "//etc/passwd",
+      "/world//page",
+      "/_next/image?url=%2Fimages%2F..%2F..%2Fpackage.json&w=640&q=75",
+      "/_next/image?url=%2Fimages%2F%25c0%25ae%25c0%25ae%2Fetc%2Fpasswd&w=640&q=75",
+      "/_next/image?url=%2Fimages%2F%2e%2e%2Fx.jpg&w=640&q=75",
     ]) {
       expect(status("GET", url), url).toBe(400);
     }
@@ -63,10 +68,11 @@ describe("checkRequest", () => {
 
   it("answers other methods on pages with 405, and leaves /api/ to its route handlers", () => {
     for (const method of ["POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND", "get"]) {
-      expect(status(method, "/world"), method).toBe(method === "get" ? "ok" : 405);
+      expect(status(method, "/world"), method).toBe(405);
     }
     expect(status("POST", "/api/revalidate")).toBe("ok");
     expect(status("DELETE", "/api/draft")).toBe("ok");
+    for (const method of ["TRACE", "PROPFIND", "MKCOL", "post"]) expect(status(method, "/api/health"), method).toBe(405);
   });
 });
 

@@ -52,4 +52,12 @@ const SECURITY_HEADERS = [
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
-module.exports = { DENIED_FEATURES, SECURITY_HEADERS };
+/**
+ * Content-Security-Policy for everything that is not an HTML page: images,
+ * feeds, JSON, static files, the image optimizer's answers. Nothing may run,
+ * load or frame it; an SVG opened on its own keeps its inline styles.
+ */
+const RESOURCE_POLICY =
+  "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
+
+module.exports = { DENIED_FEATURES, SECURITY_HEADERS, RESOURCE_POLICY };
