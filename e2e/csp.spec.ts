@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { FIXTURES } from "./helpers/fixtures";
 import { DRAFT } from "./helpers/markers";
 import { FIXTURE_ORIGIN, PREVIEW_SECRET, SITE_ORIGIN } from "./helpers/origins";
 import { watchCsp } from "./helpers/security";
@@ -26,7 +27,19 @@ const SITE_PAGES = [
   `/${"a".repeat(5000)}`,
 ];
 
-const FIXTURE_PAGES = ["/", "/world", "/world/page/2", "/topic/coast/page/2", "/author/harbour-correspondent", "/culture/lighthouse-keepers-of-the-baltic", "/hostile"];
+const FIXTURE_PAGES = [
+  "/",
+  "/world",
+  "/world/page/2",
+  "/topic/coast/page/2",
+  "/author/harbour-correspondent",
+  "/culture/lighthouse-keepers-of-the-baltic",
+  FIXTURES.renamed.path,
+  FIXTURES.renamed.aliases[0],
+  FIXTURES.retracted.path,
+  "/hostile",
+  ...FIXTURES.hostile.map((s) => s.path),
+];
 
 async function expectNoViolations(page: Page, origin: string, paths: string[]) {
   const violations = await watchCsp(page);

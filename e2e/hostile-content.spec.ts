@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { isFrameworkScript } from "../lib/csp.mjs";
+import { FIXTURES } from "./helpers/fixtures";
 import { FIXTURE_ORIGIN } from "./helpers/origins";
 
 /*
@@ -13,14 +14,14 @@ import { FIXTURE_ORIGIN } from "./helpers/origins";
 
 test.use({ baseURL: FIXTURE_ORIGIN });
 
-const TITLE = '<script>window.__pwned=1</script> Harbour "Quoted" & <b>Bold</b> </title></script> Headline';
+const TITLE = FIXTURES.hostile[0].title;
 const STANDFIRST = '</title><script>window.__pwned=1</script><img src=x onerror="window.__pwned=1"> A standfirst with markup, quotes " and an ampersand &amp;';
 const SECTION = 'Hostile <img src=x onerror="window.__pwned=1"> & "Co"';
 const AUTHOR = '"><script>window.__pwned=1</script> Desk';
 const TOPIC = '<svg onload="window.__pwned=1">Topic</svg>';
 
-const STORY = "/hostile/hostile-markup-in-every-field";
-const BODY_STORY = "/hostile/hostile-markdown-body";
+const STORY = FIXTURES.hostile[0].path;
+const BODY_STORY = FIXTURES.hostile[1].path;
 const SURFACES = [STORY, BODY_STORY, "/hostile", "/topic/hostile-topic", "/author/hostile-desk", "/", "/search?q=harbour", "/search?q=pwned+script", "/no/such/page"];
 
 /**

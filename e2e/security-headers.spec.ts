@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { crawl } from "./helpers/crawl";
+import { FIXTURES } from "./helpers/fixtures";
 import { DRAFT } from "./helpers/markers";
 import { FIXTURE_ORIGIN, PREVIEW_SECRET, REVALIDATE_SECRET, SITE_ORIGIN } from "./helpers/origins";
 import { directives, expectSecurityHeaders, rawRequest } from "./helpers/security";
@@ -95,6 +96,14 @@ test.describe("files, images and API answers may run nothing", () => {
     }
   });
 
+  test("feeds, sitemaps, robots.txt and share cards", async ({ request }) => {
+    for (const path of ["/feed.xml", "/atom.xml", "/world/feed.xml", "/diplomacy/atom.xml", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt", "/og.png", `${SEED.path}/og.png`, "/world/og.png", "/logo.png"]) {
+      const response = await request.get(path);
+      expect(response.status(), path).toBe(200);
+      expectSecurityHeaders(response.headers(), path);
+    }
+  });
+
   test("health, preview and revalidation endpoints, whatever they answer", async ({ request }) => {
     const calls: [string, () => ReturnType<APIRequestContext["get"]>][] = [
       ["/api/health", () => request.get("/api/health")],
@@ -120,8 +129,17 @@ test.describe("files, images and API answers may run nothing", () => {
   });
 });
 
-test.describe("editors' preview (fixture server)", () => {
+test.describe("editors' preview and the proxy's answers (fixture server)", () => {
   test.use({ baseURL: FIXTURE_ORIGIN });
+
+  test("a retracted story's 410 note and an old address's redirect carry the headers", async ({ request }) => {
+    const gone = await request.get(FIXTURES.retracted.path, { maxRedirects: 0 });
+    expect(gone.status()).toBe(410);
+    expectSecurityHeaders(gone.headers(), FIXTURES.retracted.path);
+    const moved = await request.get(FIXTURES.renamed.aliases[0], { maxRedirects: 0 });
+    expect(moved.status()).toBe(308);
+    expectSecurityHeaders(moved.headers(), FIXTURES.renamed.aliases[0]);
+  });
 
   test("entering preview and every page seen in it carry the headers, stay private and unindexed", async ({ request }) => {
     const enter = await request.get(`/api/draft?secret=${PREVIEW_SECRET}&slug=${DRAFT.slug}`, { maxRedirects: 0 });

@@ -9,6 +9,11 @@ export const FIXTURES = {
     { path: "/world/ferry-timetable-changes-for-winter", title: "Ferry Timetable Changes for Winter", publishedAt: "2025-03-29T08:00:00Z", lastmod: "2025-03-29T08:00:00Z" },
     { path: "/world/coastal-road-closed-after-storm", title: "Coastal Road Closed After Storm", publishedAt: "2025-03-28T08:00:00Z", lastmod: "2025-03-28T08:00:00Z" },
   ],
+  /** Public too, in a section of their own and older than the rest: markup in every field (e2e/hostile-content.spec.ts). */
+  hostile: [
+    { path: "/hostile/hostile-markup-in-every-field", title: '<script>window.__pwned=1</script> Harbour "Quoted" & <b>Bold</b> </title></script> Headline', publishedAt: "2025-01-10T08:00:00Z" },
+    { path: "/hostile/hostile-markdown-body", title: "Hostile Markdown Body With Scripts, Frames and SVG", publishedAt: "2025-01-09T08:00:00Z" },
+  ],
   /** Renamed and moved: its old addresses redirect here. Its standfirst carries markup that must stay text. */
   renamed: {
     path: "/culture/baltic-ferry-timetable-changes",
