@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
+    // The machine is shared (2 cores, other builds running): a test that takes 1 s alone can take 8.
+    testTimeout: 30_000,
   },
 });
