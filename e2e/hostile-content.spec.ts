@@ -75,35 +75,49 @@ async function advertised(page: Page): Promise<string[]> {
   );
 }
 
-/** Executable markup in HTML: a tag that runs or frames, an event handler inside a tag, a script URL in an attribute. */
+const TAG = /<([a-z][a-z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/gi;
+const ATTRIBUTE = /\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+/**
+ * Executable markup in an HTML string, read tag by tag as a browser would
+ * (quoted attribute values may hold "<", ">" and "on…=" as text): an element
+ * that runs or frames, an event handler, a script URL in an attribute.
+ */
 function executableHtml(html: string): string[] {
   const hits: string[] = [];
-  for (const m of html.matchAll(/<(script|iframe|object|embed|svg|math|form|base|meta)\b[^>]*>/gi)) hits.push(m[0].slice(0, 80));
-  for (const m of html.matchAll(/<[a-z][^<>]*\son[a-z]+\s*=[^<>]*>/gi)) hits.push(m[0].slice(0, 80));
-  for (const m of html.matchAll(/\s(?:href|src|action)\s*=\s*["']?\s*(?:javascript|vbscript|data):[^"'\s>]*/gi)) hits.push(m[0].slice(0, 80));
+  for (const [tag, name, attrs] of html.matchAll(TAG)) {
+    if (/^(?:script|iframe|object|embed|svg|math|form|base|meta|style|link)$/i.test(name!)) hits.push(tag.slice(0, 80));
+    for (const [, attr, ...values] of attrs!.matchAll(ATTRIBUTE)) {
+      const value = (values.find((v) => v !== undefined) ?? "").replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
+      if (/^on/i.test(attr!)) hits.push(`${name}[${attr}]`);
+      if (/^(?:href|src|action|formaction|xlink:href)$/i.test(attr!) && /^\s*(?:javascript|vbscript|data):/i.test(value)) hits.push(`${name}[${attr}=${value.slice(0, 40)}]`);
+    }
+  }
   return hits;
 }
 
-const decodeXml = (text: string) =>
-  text
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, "$1")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;|&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+/** An XML element's text as a parser reads it: CDATA as it is, anything else with its entities decoded once. */
+const xmlText = (raw: string) =>
+  /^\s*<!\[CDATA\[/.test(raw)
+    ? raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, "$1")
+    : raw
+        .replace(/&lt;/g, "<")
+        .replace(/&gt;/g, ">")
+        .replace(/&quot;/g, '"')
+        .replace(/&#x27;|&#39;|&apos;/g, "'")
+        .replace(/&amp;/g, "&");
 
 /**
  * The HTML a feed reader would render from an RSS or Atom feed: item
  * descriptions, encoded content, Atom summaries and content and titles typed
- * html — each decoded once, as a reader does. Plain-text fields are left out.
+ * html — each read as an XML parser reads it. Plain-text fields are left out.
  */
 function feedHtml(xml: string): string[] {
   const fields = [
     ...xml.matchAll(/<(description|content:encoded)>([\s\S]*?)<\/\1>/g),
     ...xml.matchAll(/<(summary|content|title|subtitle)\b[^>]*type="(?:html|xhtml)"[^>]*>([\s\S]*?)<\/\1>/g),
   ];
-  return fields.map((m) => decodeXml(m[2]!));
+  return fields.map((m) => xmlText(m[2]!));
 }
 
 async function fetchAdvertised(request: APIRequestContext, url: string) {

@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
+import { FIXTURES } from "./helpers/fixtures";
 import { FIXTURE_ORIGIN } from "./helpers/origins";
 
 test.use({ baseURL: FIXTURE_ORIGIN });
 
-// `npm run build:fixtures` prebuilds only the newest public story (PRERENDER_ARTICLES=1): older ones
+// `npm run build:fixtures` prebuilds only the newest story (PRERENDER_ARTICLES=1): older ones
 // render on their first request, as the archive does on the real site.
-const PRERENDERED = "/culture/baltic-ferry-timetable-changes";
+const PRERENDERED = FIXTURES.public[0].path;
 const ON_DEMAND = "/world/harbour-fish-market-reopens";
 
 test("the fixture build prebuilt only the newest story", () => {

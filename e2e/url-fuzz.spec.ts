@@ -208,29 +208,37 @@ function generate(): Case[] {
   return cases;
 }
 
-async function runAll(origin: string, cases: Case[], concurrency = 6): Promise<{ c: Case; r: RawResponse | Error }[]> {
-  const results: { c: Case; r: RawResponse | Error }[] = [];
+type Result = { c: Case; r: RawResponse | Error; followed?: number };
+
+async function runAll(origin: string, cases: Case[], concurrency = 6): Promise<Result[]> {
+  const results: Result[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < cases.length) {
         const c = cases[next++]!;
         const r = await rawRequest(origin, c.line, c.headers).catch((err: Error) => err);
-        results.push({ c, r });
+        // The proxy sends case variants to the lower-case address (308): where that address leads counts.
+        let followed: number | undefined;
+        if (c.traversal && !(r instanceof Error) && r.status >= 300 && r.status < 400 && r.headers.location?.startsWith("/")) {
+          followed = (await rawRequest(origin, `GET ${r.headers.location} HTTP/1.1`).catch(() => undefined))?.status;
+        }
+        results.push({ c, r, followed });
       }
     }),
   );
   return results;
 }
 
-function problems({ c, r }: { c: Case; r: RawResponse | Error }): string[] {
+function problems({ c, r, followed }: Result): string[] {
   const what = c.line.slice(0, 140) + (c.headers?.length ? ` [${c.headers.join("; ").slice(0, 80)}]` : "");
   if (r instanceof Error) return [`${what}: no answer (${r.message})`];
   const out: string[] = [];
   if (!(r.status >= 200 && r.status < 500)) out.push(`${what}: status ${r.status}`);
   for (const marker of LEAK_MARKERS) if (r.body.includes(marker)) out.push(`${what}: leaks "${marker}"`);
   if (STACK_TRACE.test(r.body) || r.body.includes(WORKDIR) || r.body.includes("node_modules/")) out.push(`${what}: stack trace or server path`);
-  if (c.traversal && (r.status < 400 || r.status >= 500)) out.push(`${what}: traversal answered ${r.status}`);
+  const final = followed ?? r.status;
+  if (c.traversal && (final < 400 || final >= 500)) out.push(`${what}: traversal answered ${r.status}${followed ? ` then ${followed}` : ""}`);
   const location = r.headers.location;
   if (location !== undefined && (!location.startsWith("/") || /^\/[\/\\]/.test(location) || /[\r\n]/.test(location))) out.push(`${what}: redirects to ${location}`);
   // Clearing a forged preview cookie is fine; setting one is only for /api/draft.
