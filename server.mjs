@@ -17,7 +17,7 @@
  *   /api/health with 503, finishes the requests in flight (closing each
  *   connection after its response), then exits 0 — or 1 after DRAIN_TIMEOUT_MS.
  *
- * Usage: node server.mjs [-p PORT] [-H HOSTNAME]   (also PORT, HOSTNAME;
+ * Usage: node server.mjs [-p PORT] [-H HOSTNAME]   (or PORT; listens on every interface unless -H;
  * NEXT_DIST_DIR and CONTENT_DIR choose the build and the corpus, as for the build)
  */
 import { randomBytes } from "node:crypto";
@@ -32,7 +32,8 @@ const { values: args } = parseArgs({
   allowPositionals: false,
 });
 const port = Number(args.port ?? process.env.PORT ?? 3000);
-const hostname = args.hostname ?? process.env.HOSTNAME ?? undefined;
+// Not $HOSTNAME: containers set it to their own name, and the server would listen on that alone.
+const hostname = args.hostname ?? undefined;
 const DRAIN_TIMEOUT_MS = Number(process.env.DRAIN_TIMEOUT_MS ?? 25_000);
 // The publication scheduler calls this server on its own port (lib/scheduler.ts).
 process.env.PORT = String(port);
@@ -198,6 +199,10 @@ server.on("clientError", (err, socket) => {
   answerOnSocket(socket, 400, "Bad Request");
 });
 server.on("connect", (_req, socket) => answerOnSocket(socket, 405, "Method Not Allowed", ["Allow: GET, HEAD"]));
+// The site has no WebSockets: an upgrade request gets a 400 rather than a silently closed connection.
+// (Next.js would add its own upgrade listener on the first request; it has nothing to upgrade to either.)
+/** @type {any} */ (app).didWebSocketSetup = true;
+server.on("upgrade", (_req, socket) => answerOnSocket(socket, 400, "Bad Request"));
 
 server.listen(port, hostname, () => {
   const shown = hostname ?? "localhost";

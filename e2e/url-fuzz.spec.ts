@@ -198,6 +198,8 @@ function generate(): Case[] {
     ["Accept-Encoding: gzip;q=1.0, identity;q=0, *;q=0"],
     ["Cookie: __prerender_bypass=forged; __next_preview_data=forged"],
     ["Content-Security-Policy: script-src 'nonce-attacker'"],
+    ["Connection: Upgrade", "Upgrade: websocket", "Sec-WebSocket-Version: 13", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="],
+    ["Connection: Upgrade", "Upgrade: h2c", "HTTP2-Settings: AAMAAABkAAQAAP__"],
   ];
   for (const headers of frameworkHeaders) {
     for (const base of ["/", SEED.path, "/search?q=russia", "/no/such/page", "/images/putin-xi-moscow.jpg"]) {
