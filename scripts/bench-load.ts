@@ -149,7 +149,7 @@ async function main(): Promise<number> {
       const r = rows.at(-1)!;
       console.log(
         `${target.padEnd(8)} ${String(r.reqPerSec).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  ` +
-          `${r.requests} requests  errors ${r.errors}  timeouts ${r.timeouts}  non-2xx ${r.non2xx}  5xx ${r.status5xx}  ` +
+          `${r.requests} requests  errors ${r.errors} (of which timeouts ${r.timeouts})  non-2xx ${r.non2xx}  5xx ${r.status5xx}  ` +
           `RSS ${r.rssStart} → ${r.rssEnd} MiB  (every 5 s: ${r.rssSamples.join(" ")})`,
       );
     }
@@ -160,7 +160,7 @@ async function main(): Promise<number> {
   console.log("\n| target | req/s | p50 ms | p99 ms | requests | errors | non-2xx | 5xx | RSS start MiB | RSS end MiB |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
   for (const r of rows) {
-    console.log(`| ${r.target} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors + r.timeouts} | ${r.non2xx} | ${r.status5xx} | ${r.rssStart} | ${r.rssEnd} |`);
+    console.log(`| ${r.target} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.errors} (${r.timeouts} timeouts) | ${r.non2xx} | ${r.status5xx} | ${r.rssStart} | ${r.rssEnd} |`);
   }
   const failed = rows.some((r) => r.errors || r.timeouts || r.non2xx);
   if (failed) console.error("bench:load: errors or non-2xx answers under load");
