@@ -1,5 +1,5 @@
 /** Types of csp.mjs (plain JavaScript so the server can load it outside the bundle). */
-export declare const FRAMEWORK_STYLE_ATTRIBUTES: string[];
+export declare const PER_REQUEST_STYLE_ATTRIBUTES: string;
 export declare const RESOURCE_POLICY: string;
 export declare function hashSource(text: string): string;
 export declare function isFrameworkScript(text: string): boolean;

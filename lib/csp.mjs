@@ -30,7 +30,8 @@ import securityHeaders from "./security-headers.cjs";
 /** Directives every HTML page shares; script and style sources are added per page. */
 const PAGE_BASE = [
   ["default-src", "'none'"],
-  ["img-src", "'self'"],
+  // data: for the blur placeholders (a 10 px WebP painted behind each picture, lib/placeholder.ts).
+  ["img-src", "'self' data:"],
   ["font-src", "'self'"],
   ["connect-src", "'self'"],
   ["manifest-src", "'self'"],
@@ -41,11 +42,13 @@ const PAGE_BASE = [
 ];
 
 /**
- * Inline style attributes the framework writes (next/image sets
- * `color:transparent` on every picture). Pages rendered per request cannot
- * hash their own HTML, so their policy allows these.
+ * Pages rendered per request cannot hash their own HTML, and their pictures
+ * carry style attributes (the image optimizer's `color:transparent`, each
+ * picture's blur placeholder as a background): their policy allows style
+ * attributes. Scripts stay nonce-only; a style attribute cannot run code, and
+ * img-src keeps what CSS can load to the site itself and data: images.
  */
-export const FRAMEWORK_STYLE_ATTRIBUTES = ["color:transparent"];
+export const PER_REQUEST_STYLE_ATTRIBUTES = "'unsafe-inline'";
 
 /** Policy for everything that is not an HTML page (lib/security-headers.cjs). */
 export const RESOURCE_POLICY = securityHeaders.RESOURCE_POLICY;
@@ -178,15 +181,18 @@ function serialize(directives) {
 /**
  * @param {string[]} scriptSources
  * @param {string[]} styleSources
- * @param {string[]} styleAttributeHashes
+ * @param {string[] | string} styleAttributes hashes of the page's style attributes, or a keyword
  */
-function pagePolicy(scriptSources, styleSources, styleAttributeHashes) {
+function pagePolicy(scriptSources, styleSources, styleAttributes) {
   /** @type {[string, string][]} */
   const directives = [
     ...(/** @type {[string, string][]} */ (PAGE_BASE)),
     ["script-src", ["'self'", ...scriptSources].join(" ")],
     ["style-src", ["'self'", ...styleSources].join(" ")],
-    ["style-src-attr", styleAttributeHashes.length ? ["'unsafe-hashes'", ...styleAttributeHashes].join(" ") : "'none'"],
+    [
+      "style-src-attr",
+      typeof styleAttributes === "string" ? styleAttributes : styleAttributes.length ? ["'unsafe-hashes'", ...styleAttributes].join(" ") : "'none'",
+    ],
   ];
   return serialize(directives);
 }
@@ -220,5 +226,5 @@ export function policyFor({ scripts, styleElements, styleAttributes }) {
  * @returns {string}
  */
 export function noncePolicy(nonce) {
-  return pagePolicy([`'nonce-${nonce}'`], [`'nonce-${nonce}'`], FRAMEWORK_STYLE_ATTRIBUTES.map(hashSource));
+  return pagePolicy([`'nonce-${nonce}'`], [`'nonce-${nonce}'`], PER_REQUEST_STYLE_ATTRIBUTES);
 }
