@@ -21,7 +21,9 @@
  * NEXT_DIST_DIR and CONTENT_DIR choose the build and the corpus, as for the build)
  */
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { parseArgs } from "node:util";
 
 // Production React and Next.js, as `next start` sets it, before either loads.
@@ -37,6 +39,17 @@ const hostname = args.hostname ?? undefined;
 const DRAIN_TIMEOUT_MS = Number(process.env.DRAIN_TIMEOUT_MS ?? 25_000);
 // The publication scheduler calls this server on its own port (lib/scheduler.ts).
 process.env.PORT = String(port);
+
+// In the standalone output (Dockerfile) there is no next.config.ts: the build recorded its resolved
+// configuration in required-server-files.json, and Next.js reads it from this variable, as the
+// standalone output's own server.js arranges.
+const distDir = process.env.NEXT_DIST_DIR || ".next";
+if (!process.env.__NEXT_PRIVATE_STANDALONE_CONFIG && !existsSync("next.config.ts")) {
+  const required = path.join(distDir, "required-server-files.json");
+  if (existsSync(required)) {
+    process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(required, "utf8")).config);
+  }
+}
 
 const { default: next } = await import("next");
 const { checkRequest, mayRenderPage } = await import("./lib/request-guard.mjs");
@@ -206,7 +219,7 @@ server.on("upgrade", (_req, socket) => answerOnSocket(socket, 400, "Bad Request"
 
 server.listen(port, hostname, () => {
   const shown = hostname ?? "localhost";
-  console.log(`▲ Inter Bellum News on http://${shown}:${port} (${process.env.NEXT_DIST_DIR || ".next"}, content: ${process.env.CONTENT_DIR ?? "content"})`);
+  console.log(`▲ Inter Bellum News on http://${shown}:${port} (${distDir}, content: ${process.env.CONTENT_DIR ?? "content"})`);
   // The pages answerOnSocket shows: the site's own, styled by its stylesheet, without their scripts.
   const self = `http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1"}:${port}`;
   for (const status of [400, 405]) {

@@ -60,7 +60,7 @@ function newestSource(): number {
     if (st.isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ["app", "components", "lib", "content", "public", "next.config.ts", "package-lock.json"]) walk(path.join(ROOT, p));
+  for (const p of ["app", "components", "lib", "content", "public", "next.config.ts", "cache-handler.mjs", "proxy.ts", "package-lock.json"]) walk(path.join(ROOT, p));
   return newest;
 }
 
@@ -106,9 +106,14 @@ function spawnServer(name: string, argv: string[], port: number, env: Record<str
   return waitFor(server.origin + probe, proc).then(() => server);
 }
 
-/** `next start` of the site's production build on 127.0.0.1. */
+/**
+ * The site's production build on 127.0.0.1, served as `npm start` serves it: server.mjs (request
+ * guard, security headers, CSP) around Next.js's request handler. SITE_SERVER=next measures plain
+ * `next start` instead, to see what that layer costs.
+ */
 export function startSite(port = PORTS.site): Promise<Server> {
-  return spawnServer("site", [NEXT_BIN, "start", "-H", HOST, "-p", String(port)], port, {}, ROOT, "/");
+  const argv = process.env.SITE_SERVER === "next" ? [NEXT_BIN, "start"] : [path.join(ROOT, "server.mjs")];
+  return spawnServer("site", [...argv, "-H", HOST, "-p", String(port)], port, {}, ROOT, "/");
 }
 
 /** `next start` of the framework floor's build. */

@@ -1,0 +1,29 @@
+#!/bin/sh
+# npm run standalone: completes the build's standalone output (.next/standalone, `output: "standalone"`)
+# into a directory that runs on its own with `node server.mjs` — what the Dockerfile ships.
+# next build writes the traced server and node_modules; the public files, the hashed static assets and
+# the production server (server.mjs with the modules it loads outside the bundle) are added here.
+set -eu
+dist="${NEXT_DIST_DIR:-.next}"
+out="$dist/standalone"
+[ -f "$out/server.js" ] || { echo "standalone: no $out/server.js — run npm run build first" >&2; exit 1; }
+# npm run build makes the build in "$dist-staging" and renames it (scripts/build.ts); the standalone
+# output recorded that name as its distDir: give it the final one.
+staging="$dist-staging"
+if [ -d "$out/$staging" ]; then
+  rm -rf "$out/$dist"
+  mv "$out/$staging" "$out/$dist"
+  for f in "$out/server.js" "$out/$dist/required-server-files.json"; do
+    STAGING="$staging" DIST="$dist" perl -pi -e 's#"(\./)?\Q$ENV{STAGING}\E(?=["/])#"$1$ENV{DIST}#g' "$f"
+  done
+fi
+if grep -q "$staging" "$out/server.js" "$out/$dist/required-server-files.json"; then
+  echo "standalone: $staging is still named in the standalone configuration" >&2; exit 1
+fi
+rm -rf "$out/public" "$out/$dist/static"
+cp -r public "$out/public"
+cp -r "$dist/static" "$out/$dist/static"
+mkdir -p "$out/lib"
+cp server.mjs cache-handler.mjs "$out/"
+cp lib/csp.mjs lib/request-guard.mjs lib/security-headers.cjs "$out/lib/"
+echo "standalone: $out is ready: cd $out && node server.mjs -p 3000"
