@@ -8,7 +8,12 @@ const nextConfig: NextConfig = {
   // no node_modules install. `next start` still works for tests and benchmarks (with a warning).
   output: "standalone",
   poweredByHeader: false,
-  // proxy.ts sends trailing-slash and case variants to the canonical address in one redirect.
+  // server.mjs compresses and makes ETags, cheaper (lib/compression.mjs): a whole response is hashed
+  // in native code and gzipped once per version.
+  compress: false,
+  generateEtags: false,
+  // server.mjs sends trailing-slash and case variants to the canonical address in one redirect
+  // (lib/address-router.ts).
   skipTrailingSlashRedirect: true,
   // Pages are ISR (revalidate = 60): `Cache-Control: s-maxage=60, stale-while-revalidate=…`. A CDN
   // may serve a stale copy while it refetches for a day at most, not the default year, so a page

@@ -55,15 +55,45 @@ const { default: next } = await import("next");
 const { checkRequest, mayRenderPage } = await import("./lib/request-guard.mjs");
 const { noncePolicy, RESOURCE_POLICY } = await import("./lib/csp.mjs");
 const { SECURITY_HEADERS } = (await import("./lib/security-headers.cjs")).default;
+const { RETRACTED_HEADER } = await import("./lib/routing-headers.mjs");
+const { GzipCache, compressResponse } = await import("./lib/compression.mjs");
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
+/** Requests for pages (not the framework's files, the images or the API): addresses readers and crawlers type. */
+const NOT_A_PAGE = /^\/(?:_next\/|api\/|images\/)/;
+/** lib/address-router.ts, published by instrumentation.ts when Next.js starts. */
+const ADDRESS_ROUTER = Symbol.for("interbellumnews.addressRouter");
+
+/**
+ * What to do with a page request's address: pass it, redirect it to the canonical address (case,
+ * trailing slash, a story's old address), or serve a retracted story's note with 410.
+ * @param {string} url
+ * @returns {{ kind: "next" } | { kind: "redirect"; location: string } | { kind: "gone"; slug: string }}
+ */
+function routeAddress(url) {
+  /** @type {((pathname: string, search: string) => any) | undefined} */
+  const router = /** @type {any} */ (globalThis)[ADDRESS_ROUTER];
+  if (!router || NOT_A_PAGE.test(url)) return { kind: "next" };
+  const q = url.indexOf("?");
+  try {
+    return router(q === -1 ? url : url.slice(0, q), q === -1 ? "" : url.slice(q));
+  } catch (err) {
+    // A corpus that cannot be read: the page itself will say so (Next.js's error page); never a crash here.
+    console.error(err);
+    return { kind: "next" };
+  }
+}
+
 /** Error pages this server answers with itself (app/http-error/[code]). */
 const ERROR_PAGE = /^\/http-error\/(400|405|414)(?:\?|$)/;
 /** Request headers that would turn the error page into a 304, a range or an RSC payload. */
 const NOT_FOR_ERROR_PAGES = ["if-none-match", "if-modified-since", "if-match", "if-unmodified-since", "range", "rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
+
+/** gzip of every whole shared response, made once per version (next.config.ts: `compress: false`). */
+const gzipCache = new GzipCache(Number(process.env.GZIP_CACHE_MB ?? 64) * 1024 * 1024);
 
 let draining = false;
 let inFlight = 0;
@@ -135,6 +165,8 @@ async function onRequest(req, res) {
   // Nobody outside chooses the nonce Next.js stamps on its scripts.
   delete req.headers["content-security-policy"];
   delete req.headers["content-security-policy-report-only"];
+  // Only this server says a request is a retracted story's address (app/gone/[slug]).
+  delete req.headers[RETRACTED_HEADER];
   // Every file is small and whole: an unsatisfiable range would make Next.js look for a /416 page and answer 500.
   delete req.headers.range;
   delete req.headers["if-range"];
@@ -147,6 +179,8 @@ async function onRequest(req, res) {
     return;
   }
 
+  // First, so that it is the innermost layer: it sees the headers finalizeHeaders settles.
+  compressResponse(req, res, gzipCache);
   const verdict = checkRequest(req.method, url);
   try {
     if (!verdict.ok) {
@@ -157,6 +191,18 @@ async function onRequest(req, res) {
     const direct = ERROR_PAGE.exec(url);
     /** @type {{ nonce?: string; status?: number }} */
     const opts = direct ? { status: Number(direct[1]) } : {};
+    const routed = direct ? /** @type {const} */ ({ kind: "next" }) : routeAddress(url);
+    if (routed.kind === "redirect") {
+      finalizeHeaders(res, {});
+      res.writeHead(308, { Location: routed.location, "Content-Type": "text/plain; charset=utf-8" });
+      res.end(req.method === "HEAD" ? undefined : `Moved permanently to ${routed.location}\n`);
+      return;
+    }
+    if (routed.kind === "gone") {
+      req.url = `/gone/${encodeURIComponent(routed.slug)}`;
+      req.headers[RETRACTED_HEADER] = routed.slug;
+      opts.status = 410;
+    }
     if (mayRenderPage(url)) {
       // Used only if Next.js renders this page now (search, preview); a cached page brings its own policy.
       opts.nonce = randomBytes(16).toString("base64");

@@ -8,7 +8,7 @@ import { FIXTURE_ORIGIN, REVALIDATE_SECRET } from "./helpers/origins";
 /*
  * Retracting or renaming a story in a running deployment: a copy of the
  * fixture build is served over a copy of the fixture corpus; the corpus is
- * changed on disk and the server told to revalidate. The proxy (redirects,
+ * changed on disk and the server told to revalidate. The address router (redirects,
  * 410) must act on the new content at once, and so must feeds and sitemaps.
  */
 
@@ -24,7 +24,7 @@ test("a retraction and a new alias take effect on revalidation: 410, 308, and go
   const content = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-live-"));
   fs.cpSync("e2e/fixtures/content", content, { recursive: true });
 
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], {
+  const server = spawn(process.execPath, ["server.mjs", "-p", String(PORT)], {
     env: { ...process.env, NEXT_DIST_DIR: dist, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1", REVALIDATE_SECRET },
     stdio: "ignore",
   });

@@ -2,11 +2,12 @@ import type { Article } from "./content";
 import { isPublic, isRetracted } from "./visibility";
 
 /*
- * What proxy.ts does with a request before any page runs: send case and
+ * What the server does with a page request before Next.js routes it
+ * (server.mjs, through lib/address-router.ts): send case and
  * trailing-slash variants and a story's old addresses (front-matter aliases)
  * to the one canonical address in a single permanent redirect, and answer a
  * retracted story's addresses with 410 Gone. Pure, so it is unit-tested with
- * an injected clock; the proxy only supplies the corpus and the time.
+ * an injected clock; the address router only supplies the corpus and the time.
  */
 
 export type Decision =

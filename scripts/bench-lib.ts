@@ -60,7 +60,7 @@ function newestSource(): number {
     if (st.isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
     else newest = Math.max(newest, st.mtimeMs);
   };
-  for (const p of ["app", "components", "lib", "content", "public", "next.config.ts", "cache-handler.mjs", "proxy.ts", "package-lock.json"]) walk(path.join(ROOT, p));
+  for (const p of ["app", "components", "lib", "content", "public", "next.config.ts", "cache-handler.mjs", "server.mjs", "instrumentation.ts", "package-lock.json"]) walk(path.join(ROOT, p));
   return newest;
 }
 

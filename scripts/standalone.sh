@@ -25,5 +25,5 @@ cp -r public "$out/public"
 cp -r "$dist/static" "$out/$dist/static"
 mkdir -p "$out/lib"
 cp server.mjs cache-handler.mjs "$out/"
-cp lib/csp.mjs lib/request-guard.mjs lib/security-headers.cjs "$out/lib/"
+cp lib/*.mjs lib/*.cjs "$out/lib/"   # the plain-JavaScript modules server.mjs and cache-handler.mjs load
 echo "standalone: $out is ready: cd $out && node server.mjs -p 3000"

@@ -3,11 +3,11 @@ import { headers } from "next/headers";
 import { Link } from "@/components/link";
 import { notFound } from "next/navigation";
 import { getArticle, getSite } from "@/lib/content";
-import { RETRACTED_HEADER } from "@/lib/routing-headers";
+import { RETRACTED_HEADER } from "@/lib/routing-headers.mjs";
 import { isRetracted } from "@/lib/visibility";
 
 /*
- * The public note at a retracted story's address. proxy.ts rewrites the
+ * The public note at a retracted story's address. server.mjs serves the
  * story's addresses here with status 410 Gone; reached any other way, this
  * is a 404. The headline and text are not repeated: a story is withdrawn
  * because something in it was wrong.
