@@ -173,12 +173,18 @@ export function snippet(text: string, terms: string[], length = 220): string {
   return `${start > 0 ? "… " : ""}${text.slice(start, end).trim()}${end < text.length ? " …" : ""}`;
 }
 
-let cached: { corpus: Corpus; index: SearchIndex } | undefined;
+/**
+ * The index lives on globalThis, as the corpus does (lib/content.ts): instrumentation.ts builds it
+ * when the server starts, in its own module graph, and the search page must find it there.
+ */
+const INDEX = Symbol.for("interbellumnews.searchIndex");
+const store = globalThis as { [INDEX]?: { corpus: Corpus; index: SearchIndex } };
 
 /** The index of this process, rebuilt when the corpus changes or a scheduled story comes due. */
 export function getSearchIndex(corpus: Corpus, now: Date): SearchIndex {
+  const cached = store[INDEX];
   if (!cached || cached.corpus !== corpus || now.getTime() >= cached.index.validUntil) {
-    cached = { corpus, index: buildSearchIndex(corpus.articles, now) };
+    store[INDEX] = { corpus, index: buildSearchIndex(corpus.articles, now) };
   }
-  return cached.index;
+  return store[INDEX]!.index;
 }
