@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { Link } from "@/components/link";
+import { NoticePage } from "@/components/notice-page";
 import { notFound } from "next/navigation";
 import { getArticle, getSite } from "@/lib/content";
 import { RETRACTED_HEADER } from "@/lib/routing-headers.mjs";
@@ -26,26 +26,16 @@ export default async function RetractedStory({ params }: { params: Promise<{ slu
   const site = getSite();
 
   return (
-    <div className="mx-auto max-w-3xl px-4 py-16">
-      <p className="text-sm font-semibold tracking-wider text-accent-ink uppercase">Retracted</p>
-      <h1 className="mt-2 font-serif text-4xl font-bold">This story has been retracted</h1>
+    <NoticePage
+      label="Retracted"
+      title="This story has been retracted"
+      destinations={[{ href: `/${article.section.slug}`, name: article.section.name }]}
+    >
       {article.retractionNote ? <p className="mt-4 font-serif text-xl">{article.retractionNote}</p> : null}
       <p className="mt-4 text-lg text-muted">
         {site.name} has withdrawn this story and it is no longer available. We correct and retract our reporting in
         public.
       </p>
-      <ul className="mt-6 flex flex-wrap gap-4">
-        <li>
-          <Link href="/" className="font-semibold text-accent-ink underline">
-            Front page
-          </Link>
-        </li>
-        <li>
-          <Link href={`/${article.section.slug}`} className="font-semibold text-accent-ink underline">
-            {article.section.name}
-          </Link>
-        </li>
-      </ul>
-    </div>
+    </NoticePage>
   );
 }

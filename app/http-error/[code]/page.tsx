@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { NoticePage } from "@/components/notice-page";
 import { notFound } from "next/navigation";
 import { getSections } from "@/lib/content";
 
@@ -37,24 +37,12 @@ export default async function HttpErrorPage({ params }: { params: Promise<Params
   if (!isCode(code)) notFound();
   const sections = getSections();
   return (
-    <div className="mx-auto max-w-3xl px-4 py-16">
-      <p className="text-sm font-semibold tracking-wider text-accent-ink uppercase">Error {code}</p>
-      <h1 className="mt-2 font-serif text-4xl font-bold">{ERRORS[code].title}</h1>
+    <NoticePage
+      label={`Error ${code}`}
+      title={ERRORS[code].title}
+      destinations={sections.map((s) => ({ href: `/${s.slug}`, name: s.name }))}
+    >
       <p className="mt-4 text-lg text-muted">{ERRORS[code].text}</p>
-      <ul className="mt-6 flex flex-wrap gap-4">
-        <li>
-          <Link href="/" className="font-semibold text-accent-ink underline">
-            Front page
-          </Link>
-        </li>
-        {sections.map((s) => (
-          <li key={s.slug}>
-            <Link href={`/${s.slug}`} className="font-semibold text-accent-ink underline">
-              {s.name}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </div>
+    </NoticePage>
   );
 }
