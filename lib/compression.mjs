@@ -139,7 +139,8 @@ export function compressResponse(req, res, cache) {
       !/\bno-transform\b/.test(String(res.getHeader("cache-control") ?? ""));
     if (worth) addVary(res, "Accept-Encoding");
     const length = Number(res.getHeader("content-length") ?? NaN);
-    if (!worth || length < THRESHOLD) mode = "pass";
+    // HEAD: no body to hash or compress; the head stays as Next.js made it.
+    if (!worth || length < THRESHOLD || req.method === "HEAD") mode = "pass";
     else if (Number.isFinite(length)) mode = "buffer";
     else mode = gzip ? "stream" : "pass";
     if (mode === "stream") {

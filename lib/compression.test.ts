@@ -87,6 +87,15 @@ describe("compressResponse", () => {
     expect(other.status).toBe(200);
   });
 
+  it("leaves the head of a HEAD request as it is: the body's length, no ETag of an empty body", async () => {
+    const head = await get("/whole", { "accept-encoding": "gzip" }, "HEAD");
+    expect(head.status).toBe(200);
+    expect(Number(head.headers["content-length"])).toBe(Buffer.byteLength(PAGE));
+    expect(head.headers.etag).toBeUndefined();
+    expect(head.headers["content-encoding"]).toBeUndefined();
+    expect(head.body.length).toBe(0);
+  });
+
   it("gives a private response no ETag and keeps no copy of it", async () => {
     const entries = cache.entries.size;
     const r = await get("/private");
