@@ -62,21 +62,20 @@ const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localh
 await app.prepare();
 const handle = app.getRequestHandler();
 
-/** Requests for pages (not the framework's files, the images or the API): addresses readers and crawlers type. */
-const NOT_A_PAGE = /^\/(?:_next\/|api\/|images\/)/;
 /** lib/address-router.ts, published by instrumentation.ts when Next.js starts. */
 const ADDRESS_ROUTER = Symbol.for("interbellumnews.addressRouter");
 
 /**
- * What to do with a page request's address: pass it, redirect it to the canonical address (case,
- * trailing slash, a story's old address), or serve a retracted story's note with 410.
+ * What to do with a page request's address (see mayRenderPage): pass it, redirect it to the
+ * canonical address (case, trailing slash, a story's old address), or serve a retracted story's
+ * note with 410.
  * @param {string} url
  * @returns {{ kind: "next" } | { kind: "redirect"; location: string } | { kind: "gone"; slug: string }}
  */
 function routeAddress(url) {
   /** @type {((pathname: string, search: string) => any) | undefined} */
   const router = /** @type {any} */ (globalThis)[ADDRESS_ROUTER];
-  if (!router || NOT_A_PAGE.test(url)) return { kind: "next" };
+  if (!router) return { kind: "next" };
   const q = url.indexOf("?");
   try {
     return router(q === -1 ? url : url.slice(0, q), q === -1 ? "" : url.slice(q));
@@ -191,7 +190,9 @@ async function onRequest(req, res) {
     const direct = ERROR_PAGE.exec(url);
     /** @type {{ nonce?: string; status?: number }} */
     const opts = direct ? { status: Number(direct[1]) } : {};
-    const routed = direct ? /** @type {const} */ ({ kind: "next" }) : routeAddress(url);
+    // Pages, not the framework's files, the images or the API: addresses readers and crawlers type.
+    const page = mayRenderPage(url);
+    const routed = direct || !page ? /** @type {const} */ ({ kind: "next" }) : routeAddress(url);
     if (routed.kind === "redirect") {
       finalizeHeaders(res, {});
       res.writeHead(308, { Location: routed.location, "Content-Type": "text/plain; charset=utf-8" });
@@ -203,7 +204,7 @@ async function onRequest(req, res) {
       req.headers[RETRACTED_HEADER] = routed.slug;
       opts.status = 410;
     }
-    if (mayRenderPage(url)) {
+    if (page) {
       // Used only if Next.js renders this page now (search, preview); a cached page brings its own policy.
       opts.nonce = randomBytes(16).toString("base64");
       req.headers["content-security-policy"] = noncePolicy(opts.nonce);

@@ -83,7 +83,8 @@ function checkPath(path) {
 
 /**
  * Requests that get a page rather than a file, an image or an API answer: the
- * server gives these a CSP nonce in case Next.js renders them on demand.
+ * server routes their address (redirects, 410) and gives them a CSP nonce in
+ * case Next.js renders them on demand.
  * @param {string} url
  * @returns {boolean}
  */
