@@ -1,19 +1,23 @@
 // @ts-check
 import { createRequire } from "node:module";
 import { inlineSources, policyFor } from "./lib/csp.mjs";
+import { deferFrameworkScripts } from "./lib/defer-scripts.mjs";
 
 /*
- * Next.js's own file-system ISR cache (next.config.ts `cacheHandler`), plus two
- * things:
+ * Next.js's own file-system ISR cache (next.config.ts `cacheHandler`), plus
+ * three things:
  *
- * 1. Every cached page carries its Content-Security-Policy as a stored header,
+ * 1. Every cached page loads the framework's JavaScript after the window's
+ *    `load` event instead of beside the hero picture (lib/defer-scripts.mjs):
+ *    its HTML is rewritten once, when it is stored or first read.
+ * 2. Every cached page carries its Content-Security-Policy as a stored header,
  *    with the hashes of the page's own inline framework scripts (lib/csp.mjs).
  *    Next.js sends a cache entry's headers with the page, so a prerendered or
  *    regenerated page is served with its policy at no per-request cost, and
  *    stays static. The policy is added when a page is stored (a regeneration,
  *    which the response to that request shares) and, for pages the build wrote
  *    to disk, the first time they are read.
- * 2. A 404 rendered for an unknown address (`/world/<anything>`) is kept in
+ * 3. A 404 rendered for an unknown address (`/world/<anything>`) is kept in
  *    memory only, not written to disk, and does not stay in the framework's
  *    per-path bookkeeping: hostile URLs cannot fill the disk or grow memory.
  *
@@ -37,17 +41,23 @@ const SharedCacheControls = (() => {
 const CSP = "content-security-policy";
 /** @type {Set<string>} */
 const reported = new Set();
+/** Values already prepared: the in-memory LRU hands out the same object on every read. */
+const prepared = new WeakSet();
 
 /**
- * Adds the page's policy to a cached APP_PAGE value (in place: the response
- * being served shares the object).
+ * Defers a cached APP_PAGE value's framework scripts and adds its policy (in
+ * place: the response being served shares the object).
  * @param {string} key
  * @param {any} value
  */
-function withPolicy(key, value) {
+function prepare(key, value) {
   if (!value || value.kind !== "APP_PAGE" || typeof value.html !== "string" || !value.html) return;
-  if (value.headers?.[CSP]) return;
-  const sources = inlineSources(value.html);
+  if (prepared.has(value)) return;
+  prepared.add(value);
+  const html = deferFrameworkScripts(value.html);
+  if (html === value.html && value.headers?.[CSP]) return;
+  value.html = html;
+  const sources = inlineSources(html);
   value.headers = { ...value.headers, [CSP]: policyFor(sources) };
   // An inline script the policy refuses will not run: worth a line in the log, once per script.
   for (const script of sources.refused) {
@@ -66,8 +76,8 @@ export default class CspCacheHandler extends FileSystemCache {
    */
   async get(key, ctx) {
     const entry = await super.get(key, ctx);
-    // Entries come from an in-memory LRU after the first read: the policy is computed once.
-    if (entry?.value) withPolicy(key, entry.value);
+    // Entries come from an in-memory LRU after the first read: they are prepared once.
+    if (entry?.value) prepare(key, entry.value);
     return entry;
   }
 
@@ -77,7 +87,7 @@ export default class CspCacheHandler extends FileSystemCache {
    * @param {any} ctx
    */
   async set(key, data, ctx) {
-    withPolicy(key, data);
+    prepare(key, data);
     if (data?.kind === "APP_PAGE" && data.status === 404) {
       SharedCacheControls?.cacheControls?.delete(key);
       // super.set checks flushToDisk before it first awaits, so switching it off around the call is safe.

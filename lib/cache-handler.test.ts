@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -80,6 +81,30 @@ describe("CspCacheHandler", () => {
     // Writing to disk is on again for the next page.
     await cache.set(key("/world/c"), page(), ctx);
     expect(fs.existsSync(metaPath(serverDistDir, "/world/c"))).toBe(true);
+  });
+
+  it("stores a page whose framework scripts load after the load event, allowed by the policy", async () => {
+    const { cache, serverDistDir } = handler();
+    const chunk = "/_next/static/chunks/0abc.js";
+    const value = page(undefined, "<main>x</main>");
+    value.html = value.html.replace("<body>", `<head><script src="${chunk}" async=""></script></head><body>`);
+    await cache.set(key("/world/e"), value, ctx);
+    expect(value.html).not.toContain(`<script src="${chunk}"`);
+    const loader = /<script>(addEventListener\("load"[\s\S]*?)<\/script>/.exec(value.html)?.[1];
+    expect(loader).toContain(JSON.stringify([chunk]));
+    const policy = (value.headers as Record<string, string>)["content-security-policy"]!;
+    expect(policy).toContain(`'sha256-${createHash("sha256").update(loader!).digest("base64")}'`);
+    expect(fs.readFileSync(path.join(serverDistDir, `${key("/world/e")}.html`), "utf8")).toBe(value.html);
+    // A page the build wrote to disk is deferred when it is first read, and then served as it is.
+    const file = path.join(serverDistDir, `${key("/world/f")}.html`);
+    fs.writeFileSync(file, value.html.replace(/<script>addEventListener[\s\S]*?<\/script>/, "").replace("<body>", `<body><script src="${chunk}" async=""></script>`));
+    fs.writeFileSync(file.replace(/\.html$/, ".rsc"), "0:[]");
+    fs.writeFileSync(file.replace(/\.html$/, ".meta"), JSON.stringify({ headers: {} }));
+    const read = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };
+    const first = await cache.get(key("/world/f"), read);
+    expect(first.value.html).toContain(loader);
+    expect(first.value.html).not.toContain(`<script src="${chunk}"`);
+    expect((await cache.get(key("/world/f"), read)).value).toBe(first.value);
   });
 
   it("leaves an injected inline script out of the policy", async () => {

@@ -1,5 +1,6 @@
 // @ts-check
 import { createHash } from "node:crypto";
+import { loaderSources } from "./defer-scripts.mjs";
 import securityHeaders from "./security-headers.cjs";
 
 /*
@@ -10,7 +11,8 @@ import securityHeaders from "./security-headers.cjs";
  *
  * Pages carry no inline script of their own, but Next.js inlines three kinds
  * in every document: the RSC payload (`self.__next_f.push(...)`), its
- * initialiser, and Turbopack's chunk list. Their content differs per page, so
+ * initialiser, and Turbopack's chunk list; cached pages have a fourth, the
+ * loader that fetches the framework's scripts after `load` (defer-scripts.mjs). Their content differs per page, so
  * `script-src 'self'` alone would block them:
  *
  * - Prerendered and ISR pages (nearly every page) get a policy with the
@@ -88,6 +90,7 @@ function parseJson(json) {
  */
 export function isFrameworkScript(text) {
   if (text === NEXT_F_INIT) return true;
+  if (loaderSources(text)) return true;
   const push = NEXT_F_PUSH.exec(text);
   if (push) {
     const { ok, value } = parseJson(/** @type {string} */ (push[1]));
