@@ -67,11 +67,15 @@ function lighthouse(url: string, form: "mobile" | "desktop", out: string): Score
     "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run",
     ...(form === "desktop" ? ["--preset=desktop"] : []),
   ];
-  const result = spawnSync(process.execPath, argv, {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...(chrome ? { CHROME_PATH: chrome } : {}) },
-  });
-  if (result.status !== 0) throw new Error(`lighthouse ${url} (${form}) failed`);
+  const run = () =>
+    spawnSync(process.execPath, argv, {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, ...(chrome ? { CHROME_PATH: chrome } : {}) },
+    });
+  // Lighthouse sometimes loses the trace (NO_NAVSTART) on a busy machine: one more try.
+  let result = run();
+  if (result.status !== 0) result = run();
+  if (result.status !== 0) throw new Error(`lighthouse ${url} (${form}) failed twice`);
   const lhr = JSON.parse(fs.readFileSync(out, "utf8")) as {
     categories: Record<string, { score: number | null }>;
     audits: Record<string, { numericValue?: number; details?: { items?: Record<string, number>[] } }>;
