@@ -18,17 +18,44 @@ const page = (body = "<main>Story</main>") =>
 
 /** The src attributes of the script tags in `html`. */
 const scriptTags = (html: string) => [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]);
-/** The loader's list, run as the browser would run it, with a fake document. */
-function runLoader(html: string) {
+/**
+ * The page's loader run against a fake window: `step` fires the load event, then
+ * animation frames and timers one at a time, recording what was appended when.
+ */
+function runLoader(html: string, { frames = true } = {}) {
   const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).find((s) => loaderSources(s));
   if (!inline) return null;
   const appended: { src: string; async: boolean }[] = [];
   const listeners: Record<string, () => void> = {};
+  let frameQueue: (() => void)[] = [];
+  const timers: { at: number; fn: () => void }[] = [];
+  let now = 0;
   const document = { createElement: () => ({}) as { src: string; async: boolean }, head: { appendChild: (e: { src: string; async: boolean }) => appended.push(e) } };
-  new Function("addEventListener", "document", inline)((type: string, fn: () => void) => (listeners[type] = fn), document);
-  const beforeLoad = appended.length;
+  new Function("addEventListener", "document", "requestAnimationFrame", "setTimeout", inline)(
+    (type: string, fn: () => void) => (listeners[type] = fn),
+    document,
+    (fn: () => void) => frameQueue.push(fn),
+    (fn: () => void, ms = 0) => timers.push({ at: now + ms, fn }),
+  );
+  const log: string[] = [`before load: ${appended.length}`];
   listeners.load?.();
-  return { beforeLoad, appended };
+  log.push(`at load: ${appended.length}`);
+  for (let frame = 1; frame <= 3 && frames; frame++) {
+    const due = frameQueue;
+    frameQueue = [];
+    for (const fn of due) fn();
+    now += 16;
+    // Timers that are due run between frames.
+    for (const t of timers.filter((t) => t.at <= now)) {
+      timers.splice(timers.indexOf(t), 1);
+      t.fn();
+    }
+    log.push(`after frame ${frame}: ${appended.length}`);
+  }
+  now = 3000;
+  for (const t of timers.filter((t) => t.at <= now)) t.fn();
+  log.push(`after 3 s: ${appended.length}`);
+  return { log, appended };
 }
 
 describe("deferFrameworkScripts", () => {
@@ -36,12 +63,18 @@ describe("deferFrameworkScripts", () => {
     const out = deferFrameworkScripts(page());
     expect(scriptTags(out)).toEqual(["/_next/static/chunks/poly.js"]);
     const loaded = runLoader(out);
-    expect(loaded?.beforeLoad).toBe(0);
+    // Not at load, not in the frame after it: once that frame has been painted. Once only.
+    expect(loaded?.log).toEqual(["before load: 0", "at load: 0", "after frame 1: 0", "after frame 2: 3", "after frame 3: 3", "after 3 s: 3"]);
     expect(loaded?.appended).toEqual([
       { src: A, async: true },
       { src: B, async: true },
       { src: C, async: true },
     ]);
+  });
+
+  it("still loads them 3 s after load where no frame is painted (a hidden tab)", () => {
+    const loaded = runLoader(deferFrameworkScripts(page()), { frames: false });
+    expect(loaded?.log).toEqual(["before load: 0", "at load: 0", "after 3 s: 3"]);
   });
 
   it("drops the early script preload but keeps the stylesheet, the hero preload, JSON-LD and the inline payload", () => {
@@ -81,6 +114,7 @@ describe("loaderSources", () => {
     expect(loaderSources(loaderScript(["https://evil.example/x.js"]))).toBeNull();
     expect(loaderSources(loaderScript(['/_next/static/a.js"]);alert(1);//'] as string[]))).toBeNull();
     expect(loaderSources(loaderScript([A]).replace("document.head", "document.body"))).toBeNull();
-    expect(loaderSources('addEventListener("load",function(){alert(1)})')).toBeNull();
+    expect(loaderSources('addEventListener("load",function(){var s=alert(1)})')).toBeNull();
+    expect(loaderSources(loaderScript([A]).replace('[', '(alert(1),[').replace(']', '])'))).toBeNull();
   });
 });
