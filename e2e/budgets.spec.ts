@@ -114,13 +114,17 @@ test.describe("seed article hero image", () => {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true });
     const page = await context.newPage();
     await page.addInitScript(() => {
-      const w = window as unknown as { __shift: number };
+      const w = window as unknown as { __shift: number; __lcp: Element | null };
       w.__shift = 0;
+      w.__lcp = null;
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) {
           if (!entry.hadRecentInput) w.__shift += entry.value;
         }
       }).observe({ type: "layout-shift", buffered: true });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { element: Element | null }[]) w.__lcp = entry.element;
+      }).observe({ type: "largest-contentful-paint", buffered: true });
     });
     await page.goto(SEED.path);
 
@@ -141,6 +145,8 @@ test.describe("seed article hero image", () => {
     const variant = await page.request.get(current, { headers: { accept: "image/avif,image/webp,*/*" } });
     expect(variant.headers()["content-type"]).toBe("image/avif");
     expect(new URL(current).searchParams.get("w")).toBe("750");
+    // The hero is the page's largest contentful paint on a phone.
+    await expect.poll(() => hero.evaluate((img) => (window as unknown as { __lcp: Element | null }).__lcp === img)).toBe(true);
 
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForLoadState("networkidle");
