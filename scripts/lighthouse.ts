@@ -55,7 +55,7 @@ const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as 
 
 type Score = { scores: Record<string, number>; lcp: number; tbt: number; cls: number; fcp: number; observedFcp: number };
 
-function lighthouse(url: string, form: "mobile" | "desktop", out: string): Score {
+function lighthouse(url: string, form: "mobile" | "desktop", out: string): Score | null {
   const chrome = systemChromium();
   const argv = [
     LH_BIN,
@@ -72,10 +72,11 @@ function lighthouse(url: string, form: "mobile" | "desktop", out: string): Score
       stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, ...(chrome ? { CHROME_PATH: chrome } : {}) },
     });
-  // Lighthouse sometimes loses the trace (NO_NAVSTART) on a busy machine: one more try.
+  // Lighthouse sometimes loses the trace (NO_NAVSTART) on a busy machine: up to three tries, then
+  // the run is left out of the medians (and counted) rather than losing the whole measurement.
   let result = run();
-  if (result.status !== 0) result = run();
-  if (result.status !== 0) throw new Error(`lighthouse ${url} (${form}) failed twice`);
+  for (let attempt = 2; result.status !== 0 && attempt <= 3; attempt++) result = run();
+  if (result.status !== 0) return null;
   const lhr = JSON.parse(fs.readFileSync(out, "utf8")) as {
     categories: Record<string, { score: number | null }>;
     audits: Record<string, { numericValue?: number; details?: { items?: Record<string, number>[] } }>;
@@ -125,6 +126,7 @@ async function main() {
     const dir = path.join(resultsDir(), "lighthouse");
     fs.mkdirSync(dir, { recursive: true });
     const results: Record<string, Score[]> = {};
+    const failed: Record<string, number> = {};
     for (let run = 0; run < RUNS; run++) {
       for (const form of FORMS) {
         const order = targets.map((_, i) => targets[(i + run) % targets.length]!);
@@ -132,6 +134,11 @@ async function main() {
           const key = `${t.name} ${form}`;
           const file = path.join(dir, `${key.replace(/\W+/g, "-")}-${run + 1}.json`);
           const score = lighthouse(t.url, form, file);
+          if (!score) {
+            failed[key] = (failed[key] ?? 0) + 1;
+            log(`${key} run ${run + 1}/${RUNS}: Lighthouse failed three times; left out`);
+            continue;
+          }
           (results[key] ??= []).push(score);
           log(`${key} run ${run + 1}/${RUNS}: perf ${score.scores.performance}, LCP ${score.lcp.toFixed(0)} ms, TBT ${score.tbt.toFixed(0)} ms, CLS ${score.cls.toFixed(3)}`);
         }
@@ -158,6 +165,7 @@ async function main() {
     const text = [
       `# npm run lighthouse — ${when}`,
       `Lighthouse 12, system Chromium, ${RUNS} runs per target and form factor, alternating site and floor. Medians (range).`,
+      ...Object.entries(failed).map(([key, n]) => `${key}: ${n} run(s) failed (Lighthouse lost the trace) and are left out.`),
       `Machine: ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end.`,
       "",
       table(["target", "perf", "a11y", "best pr.", "SEO", "LCP s", "TBT ms", "CLS", "FCP s", "obs. FCP s"], rows),
