@@ -1,6 +1,7 @@
 // @ts-check
 import { createHash } from "node:crypto";
 import { loaderSources } from "./defer-scripts.mjs";
+import { ATTRS, attributes, decodeEntities } from "./html-attributes.mjs";
 import securityHeaders from "./security-headers.cjs";
 
 /*
@@ -109,37 +110,9 @@ export function isFrameworkScript(text) {
   return false;
 }
 
-// An attribute: name, optionally = and a quoted or bare value (values may hold ">").
-const ATTRS = String.raw`((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>\x60]+))?)*)\s*/?`;
 const SCRIPT = new RegExp(String.raw`<script${ATTRS}>([\s\S]*?)</script\s*>`, "gi");
 const STYLE_ELEMENT = new RegExp(String.raw`<style${ATTRS}>([\s\S]*?)</style\s*>`, "gi");
 const STYLE_ATTRIBUTE = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-
-/** @param {string} attrs */
-function attributes(attrs) {
-  /** @type {Map<string, string>} */
-  const out = new Map();
-  for (const m of attrs.matchAll(ATTRIBUTE)) {
-    out.set(/** @type {string} */ (m[1]).toLowerCase(), decodeEntities(m[2] ?? m[3] ?? m[4] ?? ""));
-  }
-  return out;
-}
-
-const NAMED_ENTITIES = /** @type {Record<string, string>} */ ({ amp: "&", quot: '"', apos: "'", lt: "<", gt: ">", nbsp: "\u00a0" });
-
-/**
- * Decodes the character references React writes into attribute values; the
- * browser hashes the decoded value of a style attribute.
- * @param {string} value
- */
-function decodeEntities(value) {
-  return value.replace(/&(?:#(\d+)|#x([0-9a-f]+)|([a-z]+));/gi, (whole, dec, hex, name) => {
-    if (dec) return String.fromCodePoint(Number(dec));
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    return NAMED_ENTITIES[name.toLowerCase()] ?? whole;
-  });
-}
 
 const JS_TYPES = new Set(["", "module", "text/javascript", "application/javascript"]);
 

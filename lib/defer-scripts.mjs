@@ -1,4 +1,5 @@
 // @ts-check
+import { ATTRS, attributes } from "./html-attributes.mjs";
 
 /*
  * The framework's JavaScript, fetched after the page has loaded.
@@ -28,22 +29,13 @@
 
 /** A framework chunk: a file under /_next/static/, nothing that could leave the string. */
 const CHUNK_SRC = /^\/_next\/static\/(?:[\w-]+\/)*[\w.-]+\.js$/;
-const SCRIPT_TAG = /<script\b([^>]*)><\/script>/g;
-const SCRIPT_PRELOAD = /<link\b(?=[^>]*\brel="preload")(?=[^>]*\bas="script")[^>]*>/g;
-const ATTRIBUTE = /\s([\w-]+)(?:="([^"]*)")?/g;
+const SCRIPT_TAG = new RegExp(String.raw`<script${ATTRS}></script\s*>`, "gi");
+const LINK_TAG = new RegExp(String.raw`<link${ATTRS}>`, "gi");
 
 const LOADER_START = 'addEventListener("load",function(){var s=';
 const LOADER_END =
   ',d=0,g=function(){if(d)return;d=1;s.forEach(function(u){var e=document.createElement("script");e.src=u;e.async=true;document.head.appendChild(e)})};' +
   "requestAnimationFrame(function(){requestAnimationFrame(function(){setTimeout(g)})});setTimeout(g,3000)})";
-
-/** @param {string} attrs */
-function attributes(attrs) {
-  /** @type {Map<string, string>} */
-  const out = new Map();
-  for (const m of attrs.matchAll(ATTRIBUTE)) out.set(/** @type {string} */ (m[1]).toLowerCase(), m[2] ?? "");
-  return out;
-}
 
 /**
  * The inline script that loads `sources` once the page has loaded.
@@ -94,9 +86,10 @@ export function deferFrameworkScripts(html) {
     return "";
   });
   if (sources.length === 0) return html;
-  const withoutPreloads = head.replace(SCRIPT_PRELOAD, (tag) => {
-    const href = attributes(tag.slice(5, -1)).get("href") ?? "";
-    return sources.includes(href) ? "" : tag;
+  const withoutPreloads = head.replace(LINK_TAG, (tag, attrs) => {
+    const a = attributes(attrs);
+    const preloadsScript = a.get("rel") === "preload" && a.get("as") === "script";
+    return preloadsScript && sources.includes(a.get("href") ?? "") ? "" : tag;
   });
   return `${withoutPreloads}<script>${loaderScript(sources)}</script>${html.slice(end)}`;
 }
