@@ -8,8 +8,9 @@ import { deferFrameworkScripts } from "./lib/defer-scripts.mjs";
  * three things:
  *
  * 1. Every cached page loads the framework's JavaScript after the window's
- *    `load` event instead of beside the hero picture (lib/defer-scripts.mjs):
- *    its HTML is rewritten once, when it is stored or first read.
+ *    `load` event and a painted frame instead of beside the hero picture
+ *    (lib/defer-scripts.mjs): its HTML is rewritten once, when it is stored or
+ *    first read.
  * 2. Every cached page carries its Content-Security-Policy as a stored header,
  *    with the hashes of the page's own inline framework scripts (lib/csp.mjs).
  *    Next.js sends a cache entry's headers with the page, so a prerendered or

@@ -13,8 +13,8 @@ import securityHeaders from "./security-headers.cjs";
  * Pages carry no inline script of their own, but Next.js inlines three kinds
  * in every document: the RSC payload (`self.__next_f.push(...)`), its
  * initialiser, and Turbopack's chunk list; cached pages have a fourth, the
- * loader that fetches the framework's scripts after `load` (defer-scripts.mjs). Their content differs per page, so
- * `script-src 'self'` alone would block them:
+ * loader that fetches the framework's scripts after `load` (defer-scripts.mjs).
+ * Their content differs per page, so `script-src 'self'` alone would block them:
  *
  * - Prerendered and ISR pages (nearly every page) get a policy with the
  *   SHA-256 hashes of exactly those inline scripts, computed once when the
