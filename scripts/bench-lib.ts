@@ -9,7 +9,8 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { COMPILE_HINT } from "../lib/compile-hints";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const FLOOR_DIR = path.join(ROOT, "bench/floor");
@@ -17,7 +18,7 @@ const GENERATED = path.join(FLOOR_DIR, ".generated");
 const NEXT_BIN = path.join(ROOT, "node_modules/next/dist/bin/next");
 
 export const BASE_PORT = Number(process.env.BENCH_PORT ?? 3410);
-export const PORTS = { site: BASE_PORT, floor: BASE_PORT + 1, memory: BASE_PORT + 2 } as const;
+export const PORTS = { site: BASE_PORT, floor: BASE_PORT + 1, memory: BASE_PORT + 2, variant: BASE_PORT + 3 } as const;
 export const HOST = "127.0.0.1";
 export const origin = (port: number) => `http://${HOST}:${port}`;
 
@@ -137,6 +138,33 @@ export function withoutFrameworkJs(html: string): string {
   return html
     .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
     .replace(/<link rel="preload" as="script"[^>]*>/g, "");
+}
+
+/**
+ * The page and the framework chunks it loads as the memory server's responses
+ * (gzipped, as the site sends them), each chunk without the compile hint
+ * `npm run build` adds (lib/compile-hints.ts): the site as Next.js alone
+ * would ship it, to measure what the hint changes in the same run.
+ */
+export async function responsesWithoutCompileHints(origin: string, pagePath: string) {
+  const html = decoded(await fetchRaw(origin + pagePath)).toString("utf8");
+  const gz = (body: Buffer | string, type: string, cacheControl: string) => ({
+    status: 200,
+    headers: { "content-type": type, "content-encoding": "gzip", "cache-control": cacheControl },
+    body: gzipSync(body).toString("base64"),
+  });
+  const responses: Record<string, ReturnType<typeof gz>> = {
+    [pagePath]: gz(html, "text/html; charset=utf-8", "s-maxage=300, stale-while-revalidate=86400"),
+  };
+  const chunks = [...new Set(html.match(/\/_next\/static\/chunks\/[\w.-]+\.js/g) ?? [])];
+  let hinted = 0;
+  for (const src of chunks) {
+    const code = decoded(await fetchRaw(origin + src)).toString("utf8");
+    if (code.startsWith(COMPILE_HINT)) hinted++;
+    responses[src] = gz(code.startsWith(COMPILE_HINT) ? code.slice(COMPILE_HINT.length) : code, "application/javascript; charset=utf-8", "public, max-age=31536000, immutable");
+  }
+  if (hinted === 0) throw new Error(`no chunk of ${pagePath} carries the compile hint: rebuild with npm run build`);
+  return responses;
 }
 
 export async function stop(server: Server | undefined) {

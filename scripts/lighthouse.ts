@@ -1,5 +1,5 @@
 /*
- * npm run lighthouse [-- --runs=3 --forms=mobile,desktop --no-lite --rebuild]
+ * npm run lighthouse [-- --runs=3 --forms=mobile,desktop --no-lite --no-unhinted --rebuild]
  *
  * Lighthouse 12 (mobile and desktop presets) with the system Chromium against
  * the site's article and front page and the framework floor's same two pages
@@ -12,6 +12,9 @@
  * framework's JavaScript (scripts and inlined RSC payload stripped), served
  * gzipped from memory with its stylesheet and images from the site — what the
  * page would cost if the app router let it ship no runtime (--no-lite skips it).
+ * A sixth: the same article with the framework's chunks as Next.js writes
+ * them, without the compile hint the build adds (lib/compile-hints.ts), also
+ * served from memory — what the hint changes (--no-unhinted skips it).
  *
  * "obs. FCP" is the first paint Chromium really made, unthrottled: Lighthouse
  * simulates LCP from the work seen before it, so when a busy machine delays that
@@ -36,6 +39,7 @@ import {
   floorPath,
   log,
   median,
+  responsesWithoutCompileHints,
   resultsDir,
   startFloor,
   startMemory,
@@ -98,6 +102,7 @@ async function main() {
   let site: Server | undefined;
   let floor: Server | undefined;
   let lite: Server | undefined;
+  let unhinted: Server | undefined;
   const loadAtStart = os.loadavg()[0]!;
   try {
     site = await startSite();
@@ -119,6 +124,12 @@ async function main() {
       fs.writeFileSync(file, JSON.stringify({ [article.path]: { status: 200, headers, body: gzipSync(html).toString("base64") } }));
       lite = await startMemory(file, PORTS.memory, site.origin);
       targets.push({ name: "article (site, no framework JS)", url: lite.origin + article.path });
+    }
+    if (!opts.has("no-unhinted")) {
+      const file = path.join(resultsDir(), "unhinted-responses.json");
+      fs.writeFileSync(file, JSON.stringify(await responsesWithoutCompileHints(site.origin, article.path)));
+      unhinted = await startMemory(file, PORTS.variant, site.origin);
+      targets.push({ name: "article (site, no compile hint)", url: unhinted.origin + article.path });
     }
     // Warm the servers and the image optimizer's cache, as a CDN would be.
     for (const t of targets) lighthouse(t.url, "mobile", path.join(resultsDir(), "lighthouse-warmup.json"));
@@ -176,6 +187,7 @@ async function main() {
     await stop(site);
     await stop(floor);
     await stop(lite);
+    await stop(unhinted);
   }
 }
 
