@@ -9,6 +9,6 @@ export declare class GzipCache {
   entries: Map<string, Buffer>;
   hits: number;
   misses: number;
-  gzip(key: string, body: Buffer): Buffer;
+  gzip(key: string, body: Buffer | (() => Buffer)): Buffer;
 }
 export declare function compressResponse(req: IncomingMessage, res: ServerResponse, cache: GzipCache): void;

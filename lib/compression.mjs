@@ -54,9 +54,9 @@ export class GzipCache {
   }
 
   /**
-   * The gzip of `body`, made once per key.
+   * The gzip of `body`, made once per key (a function is called only when the key is new).
    * @param {string} key
-   * @param {Buffer} body
+   * @param {Buffer | (() => Buffer)} body
    * @returns {Buffer}
    */
   gzip(key, body) {
@@ -68,7 +68,7 @@ export class GzipCache {
       return found;
     }
     this.misses++;
-    const zipped = gzipSync(body);
+    const zipped = gzipSync(typeof body === "function" ? body() : body);
     if (zipped.length <= this.maxBytes / 8) {
       this.entries.set(key, zipped);
       this.bytes += zipped.length;
@@ -120,8 +120,15 @@ export function compressResponse(req, res, cache) {
   const end = res.end;
   /** @type {"pending" | "pass" | "buffer" | "stream"} */
   let mode = "pending";
-  /** @type {Buffer[]} */
+  /**
+   * The body as written, until its bytes are needed: Next.js writes a cached page as one string,
+   * and a cache hit needs only its hash, which the hasher takes straight from the string.
+   * @type {[any, BufferEncoding][]}
+   */
   const chunks = [];
+  /** @param {any} chunk @param {any} encoding */
+  const keep = (chunk, encoding) => chunks.push([chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8"]);
+  const bodyBytes = () => Buffer.concat(chunks.map(([chunk, encoding]) => toBuffer(chunk, encoding)));
   /** @type {import("node:zlib").Gzip | undefined} */
   let stream;
   /** @type {any[] | undefined} the arguments of the held writeHead */
@@ -187,7 +194,7 @@ export function compressResponse(req, res, cache) {
   /** @type {any} */ (res).write = function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ cb) {
     if (!held && !res.headersSent) /** @type {any} */ (res).writeHead(res.statusCode);
     if (mode === "buffer") {
-      if (chunk != null) chunks.push(toBuffer(chunk, encoding));
+      if (chunk != null) keep(chunk, encoding);
       (typeof encoding === "function" ? encoding : cb)?.();
       return true;
     }
@@ -204,15 +211,18 @@ export function compressResponse(req, res, cache) {
     else if (typeof encoding === "function") [encoding, cb] = [undefined, encoding];
     if (!held && !res.headersSent) {
       // The whole body in one call: its size is known before the head goes out.
-      if (chunk != null && !res.hasHeader("content-length")) res.setHeader("Content-Length", toBuffer(chunk, encoding).length);
+      if (chunk != null && !res.hasHeader("content-length")) {
+        res.setHeader("Content-Length", Buffer.byteLength(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8"));
+      }
       /** @type {any} */ (res).writeHead(res.statusCode);
     }
     if (mode === "buffer") {
-      if (chunk != null) chunks.push(toBuffer(chunk, encoding));
-      const body = Buffer.concat(chunks);
+      if (chunk != null) keep(chunk, encoding);
       const cacheControl = String(res.getHeader("cache-control") ?? "");
       const shared = !/\b(?:private|no-store)\b/.test(cacheControl);
-      const hash = createHash("sha1").update(body).digest("base64url");
+      const hasher = createHash("sha1");
+      for (const [part, partEncoding] of chunks) hasher.update(part, partEncoding);
+      const hash = hasher.digest("base64url");
       if (shared && res.statusCode === 200) {
         if (!res.hasHeader("etag")) res.setHeader("ETag", `"${hash}"`);
         if (notModified(req.headers["if-none-match"], String(res.getHeader("etag")))) {
@@ -224,11 +234,12 @@ export function compressResponse(req, res, cache) {
         }
       }
       if (!gzip) {
+        const body = bodyBytes();
         res.setHeader("Content-Length", body.length);
         flushHead();
         return end.call(res, body, cb);
       }
-      const zipped = shared ? cache.gzip(`${hash} ${res.getHeader("content-type")}`, body) : gzipSync(body);
+      const zipped = shared ? cache.gzip(`${hash} ${res.getHeader("content-type")}`, bodyBytes) : gzipSync(bodyBytes());
       res.setHeader("Content-Encoding", "gzip");
       res.setHeader("Content-Length", zipped.length);
       flushHead();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GzipCache, acceptsGzip, compressResponse } from "./compression.mjs";
 
 const PAGE = "<!doctype html><p>" + "The pipeline will run through Mongolia. ".repeat(200) + "</p>";
+const UTF8_PAGE = "<!doctype html><p>" + "Сила Сибири 2 — «Power of Siberia 2», 50 bcm/yr. ".repeat(120) + "</p>";
 const cache = new GzipCache(1024 * 1024);
 let origin = "";
 let server: http.Server;
@@ -29,6 +30,20 @@ beforeAll(async () => {
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
       for (let i = 0; i < PAGE.length; i += 1000) res.write(PAGE.slice(i, i + 1000));
       res.end();
+    } else if (url === "/parts") {
+      // The same text as /whole-utf8, written in pieces of every kind a body can come in.
+      const bytes = Buffer.from(UTF8_PAGE);
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      res.setHeader("Cache-Control", "s-maxage=60");
+      res.setHeader("Content-Length", bytes.length);
+      res.write(UTF8_PAGE.slice(0, 100));
+      res.write(Buffer.from(UTF8_PAGE.slice(100, 400)).toString("base64"), "base64");
+      res.write(new Uint8Array(Buffer.from(UTF8_PAGE.slice(400, 900))));
+      res.end(UTF8_PAGE.slice(900), "utf8");
+    } else if (url === "/whole-utf8") {
+      res.setHeader("Content-Type", "text/html; charset=utf-8");
+      res.setHeader("Cache-Control", "s-maxage=60");
+      res.end(UTF8_PAGE);
     } else if (url === "/small") {
       res.writeHead(200, { "Content-Type": "text/plain", "Content-Length": 5 });
       res.end("short");
@@ -85,6 +100,19 @@ describe("compressResponse", () => {
     expect(again.headers.etag).toBe(first.headers.etag);
     const other = await get("/whole", { "accept-encoding": "gzip", "if-none-match": '"other"' });
     expect(other.status).toBe(200);
+  });
+
+  it("hashes and compresses the body's bytes, whatever pieces it was written in (strings in any encoding, buffers, typed arrays)", async () => {
+    const parts = await get("/parts");
+    const whole = await get("/whole-utf8");
+    expect(gunzipSync(parts.body).toString()).toBe(UTF8_PAGE);
+    expect(Number(parts.headers["content-length"])).toBe(parts.body.length);
+    expect(parts.headers.etag).toMatch(/^"[\w-]{27}"$/);
+    expect(parts.headers.etag).toBe(whole.headers.etag);
+    // A string sent whole gets the Content-Length of its UTF-8 bytes when it is not compressed.
+    const identity = await get("/whole-utf8", {});
+    expect(Number(identity.headers["content-length"])).toBe(Buffer.byteLength(UTF8_PAGE));
+    expect(identity.body.toString()).toBe(UTF8_PAGE);
   });
 
   it("leaves the head of a HEAD request as it is: the body's length, no ETag of an empty body", async () => {
@@ -159,6 +187,17 @@ describe("GzipCache", () => {
     expect(small.bytes).toBeGreaterThan(20_000);
     expect(small.entries.has("k40")).toBe(true);
     expect(small.entries.has("k1")).toBe(false);
+  });
+
+  it("asks for the body's bytes only when the key is new", () => {
+    const lazy = new GzipCache(1024 * 1024);
+    let made = 0;
+    const body = () => (made++, Buffer.from(PAGE));
+    const first = lazy.gzip("page", body);
+    const second = lazy.gzip("page", body);
+    expect(made).toBe(1);
+    expect(second).toBe(first);
+    expect(gunzipSync(first).toString()).toBe(PAGE);
   });
 });
 
