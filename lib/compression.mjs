@@ -106,6 +106,15 @@ function addVary(res, token) {
 }
 
 /**
+ * The encoding of a string written with `write`/`end`: its argument when one is given (it may be the callback).
+ * @param {unknown} encoding
+ * @returns {BufferEncoding}
+ */
+function encodingOf(encoding) {
+  return typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8";
+}
+
+/**
  * Compresses what `res` sends, when the request accepts gzip and the response
  * is worth it. Call before anything is written to `res`.
  *
@@ -127,7 +136,7 @@ export function compressResponse(req, res, cache) {
    */
   const chunks = [];
   /** @param {any} chunk @param {any} encoding */
-  const keep = (chunk, encoding) => chunks.push([chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8"]);
+  const keep = (chunk, encoding) => chunks.push([chunk, encodingOf(encoding)]);
   const bodyBytes = () => Buffer.concat(chunks.map(([chunk, encoding]) => toBuffer(chunk, encoding)));
   /** @type {import("node:zlib").Gzip | undefined} */
   let stream;
@@ -188,7 +197,7 @@ export function compressResponse(req, res, cache) {
    * @param {any} [encoding]
    */
   function toBuffer(chunk, encoding) {
-    return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8");
+    return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, encodingOf(encoding));
   }
 
   /** @type {any} */ (res).write = function (/** @type {any} */ chunk, /** @type {any} */ encoding, /** @type {any} */ cb) {
@@ -212,7 +221,7 @@ export function compressResponse(req, res, cache) {
     if (!held && !res.headersSent) {
       // The whole body in one call: its size is known before the head goes out.
       if (chunk != null && !res.hasHeader("content-length")) {
-        res.setHeader("Content-Length", Buffer.byteLength(chunk, typeof encoding === "string" ? /** @type {BufferEncoding} */ (encoding) : "utf8"));
+        res.setHeader("Content-Length", Buffer.byteLength(chunk, encodingOf(encoding)));
       }
       /** @type {any} */ (res).writeHead(res.statusCode);
     }

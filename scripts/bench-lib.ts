@@ -140,6 +140,13 @@ export function withoutFrameworkJs(html: string): string {
     .replace(/<link rel="preload" as="script"[^>]*>/g, "");
 }
 
+/** A response for bench/memory-server.mjs: `body` gzipped, as the site sends it. */
+export function memoryResponse(body: Buffer | string, type: string, cacheControl?: string) {
+  const headers: Record<string, string> = { "content-type": type, "content-encoding": "gzip" };
+  if (cacheControl) headers["cache-control"] = cacheControl;
+  return { status: 200, headers, body: gzipSync(body).toString("base64") };
+}
+
 /**
  * The page and the framework chunks it loads as the memory server's responses
  * (gzipped, as the site sends them), each chunk without the compile hint
@@ -148,20 +155,15 @@ export function withoutFrameworkJs(html: string): string {
  */
 export async function responsesWithoutCompileHints(origin: string, pagePath: string) {
   const html = decoded(await fetchRaw(origin + pagePath)).toString("utf8");
-  const gz = (body: Buffer | string, type: string, cacheControl: string) => ({
-    status: 200,
-    headers: { "content-type": type, "content-encoding": "gzip", "cache-control": cacheControl },
-    body: gzipSync(body).toString("base64"),
-  });
-  const responses: Record<string, ReturnType<typeof gz>> = {
-    [pagePath]: gz(html, "text/html; charset=utf-8", "s-maxage=300, stale-while-revalidate=86400"),
+  const responses: Record<string, ReturnType<typeof memoryResponse>> = {
+    [pagePath]: memoryResponse(html, "text/html; charset=utf-8", "s-maxage=300, stale-while-revalidate=86400"),
   };
   const chunks = [...new Set(html.match(/\/_next\/static\/chunks\/[\w.-]+\.js/g) ?? [])];
   let hinted = 0;
   for (const src of chunks) {
     const code = decoded(await fetchRaw(origin + src)).toString("utf8");
     if (code.startsWith(COMPILE_HINT)) hinted++;
-    responses[src] = gz(code.startsWith(COMPILE_HINT) ? code.slice(COMPILE_HINT.length) : code, "application/javascript; charset=utf-8", "public, max-age=31536000, immutable");
+    responses[src] = memoryResponse(code.startsWith(COMPILE_HINT) ? code.slice(COMPILE_HINT.length) : code, "application/javascript; charset=utf-8", "public, max-age=31536000, immutable");
   }
   if (hinted === 0) throw new Error(`no chunk of ${pagePath} carries the compile hint: rebuild with npm run build`);
   return responses;

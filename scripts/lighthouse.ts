@@ -25,7 +25,6 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { systemChromium } from "../e2e/helpers/browser";
 import {
   PAGES,
@@ -39,6 +38,7 @@ import {
   floorPath,
   log,
   median,
+  memoryResponse,
   responsesWithoutCompileHints,
   resultsDir,
   startFloor,
@@ -120,8 +120,7 @@ async function main() {
     if (!opts.has("no-lite")) {
       const html = withoutFrameworkJs(decoded(await fetchRaw(site.origin + article.path)).toString("utf8"));
       const file = path.join(resultsDir(), "lite-responses.json");
-      const headers = { "content-type": "text/html; charset=utf-8", "content-encoding": "gzip" };
-      fs.writeFileSync(file, JSON.stringify({ [article.path]: { status: 200, headers, body: gzipSync(html).toString("base64") } }));
+      fs.writeFileSync(file, JSON.stringify({ [article.path]: memoryResponse(html, "text/html; charset=utf-8") }));
       lite = await startMemory(file, PORTS.memory, site.origin);
       targets.push({ name: "article (site, no framework JS)", url: lite.origin + article.path });
     }
