@@ -43,5 +43,6 @@ export async function StoryImage({
   if (lead) {
     preload(props.src, { as: "image", imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: "high" });
   }
+  // eslint-disable-next-line @next/next/no-img-element -- getImageProps output, optimized; see above why not <Image>
   return <img {...props} alt={image.alt} />;
 }

@@ -6,7 +6,6 @@ import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { FIXTURES } from "./helpers/fixtures";
 import { FIXTURE_ORIGIN, SITE_ORIGIN } from "./helpers/origins";
-import { SEED } from "./helpers/seed";
 import { STORIES } from "./helpers/stories";
 
 /*

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { RESOURCE_POLICY, hashSource, htmlPolicy, inlineSources, isFrameworkScript, noncePolicy } from "./csp.mjs";
+import { RESOURCE_POLICY, htmlPolicy, inlineSources, isFrameworkScript, noncePolicy } from "./csp.mjs";
 import { loaderScript } from "./defer-scripts.mjs";
 
 const sha = (s: string) => `'sha256-${createHash("sha256").update(s).digest("base64")}'`;

@@ -11,7 +11,7 @@ import { PreviewBanner } from "@/components/preview-banner";
 import { RelatedStories } from "@/components/related-stories";
 import { StoryCard } from "@/components/story-card";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { articlesToPrerender, getArticle, getCorpus, getSite, latestPublic, moreStories, type Article } from "@/lib/content";
+import { articlesToPrerender, getArticle, getCorpus, getSite, moreStories, type Article } from "@/lib/content";
 import { articleBreadcrumb, newsArticleJsonLd } from "@/lib/jsonld";
 import { relatedStories } from "@/lib/related";
 import { articleMetadata } from "@/lib/seo";
