@@ -22,17 +22,17 @@ COPY . .
 RUN npm run build && npm run standalone
 
 # 3. Runtime: the traced standalone output (its node_modules, sharp included), the content it reads
-#    at run time, the hero images, the hashed static assets, and server.mjs — the production server
+#    at run time, the hero images, the hashed static assets, and server/ — the production server
 #    (request guard, security headers, CSP, clean shutdown) in place of the output's own server.js.
 FROM node:${NODE_VERSION} AS runtime
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
 RUN groupadd --system --gid 1001 nextjs && useradd --system --uid 1001 --gid nextjs --home /app nextjs
 # Code, content and images belong to root: the server can read them, not change them.
-# (npm run standalone put public/, .next/static and server.mjs with its modules into it.)
+# (npm run standalone put public/, .next/static and server/ into it.)
 COPY --from=build /app/.next/standalone ./
 # .next is the server's to write: regenerated ISR pages (.next/server/app) and optimized image
-# variants (.next/cache/images). With several instances, see README "Scaling out".
+# variants (.next/cache/images). With several instances, see docs/operations.md.
 COPY --from=build --chown=nextjs:nextjs /app/.next/standalone/.next ./.next
 RUN mkdir -p .next/cache && chown nextjs:nextjs .next/cache
 USER nextjs
@@ -40,4 +40,4 @@ EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # SIGTERM drains the requests in flight for up to DRAIN_TIMEOUT_MS (25 s): stop with `docker stop -t 30`.
 STOPSIGNAL SIGTERM
-CMD ["node", "server.mjs"]
+CMD ["node", "server/main.mjs"]

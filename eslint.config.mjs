@@ -15,7 +15,7 @@ export default defineConfig([
     "e2e/fixtures/",
   ]),
   // Next.js core-web-vitals + typescript (typescript-eslint recommended) rule sets.
-  { files: ["**/*.{ts,tsx,mjs,cjs,js}"], extends: [nextVitals, nextTs] },
+  { files: ["**/*.{ts,tsx,mts,cts,mjs,cjs,js}"], extends: [nextVitals, nextTs] },
   // Tests assert on parsed XML and JSON-LD, which has no static type (JSON.parse gives `any` too).
   { files: ["e2e/**/*.ts", "**/*.test.ts"], rules: { "@typescript-eslint/no-explicit-any": "off" } },
 ]);

@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { RESOURCE_POLICY, SECURITY_HEADERS } from "./lib/security-headers.cjs";
+import { RESOURCE_POLICY, SECURITY_HEADERS } from "./server/security-headers.cjs";
 
 const nextConfig: NextConfig = {
   // Tests build fixture corpora beside the real site; each build gets its own directory.
@@ -8,12 +8,12 @@ const nextConfig: NextConfig = {
   // no node_modules install. `next start` still works for tests and benchmarks (with a warning).
   output: "standalone",
   poweredByHeader: false,
-  // server.mjs compresses and makes ETags, cheaper (lib/compression.mjs): a whole response is hashed
+  // server/main.mjs compresses and makes ETags, cheaper (server/compression.mjs): a whole response is hashed
   // in native code and gzipped once per version.
   compress: false,
   generateEtags: false,
-  // server.mjs sends trailing-slash and case variants to the canonical address in one redirect
-  // (lib/address-router.ts).
+  // server/main.mjs sends trailing-slash and case variants to the canonical address in one redirect
+  // (lib/publishing/addresses.ts).
   skipTrailingSlashRedirect: true,
   // Pages are ISR (revalidate = 60): `Cache-Control: s-maxage=60, stale-while-revalidate=…`. A CDN
   // may serve a stale copy while it refetches for a day at most, not the default year, so a page
@@ -22,7 +22,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   // Next.js's file-system ISR cache, storing each page's Content-Security-Policy (script hashes)
   // with it, and keeping 404s for unknown addresses off the disk. See cache-handler.mjs.
-  cacheHandler: require.resolve("./cache-handler.mjs"),
+  cacheHandler: require.resolve("./server/cache-handler.mjs"),
   images: {
     formats: ["image/avif", "image/webp"],
     qualities: [75],
@@ -39,7 +39,7 @@ const nextConfig: NextConfig = {
   },
   async headers() {
     return [
-      // Every response. The Content-Security-Policy differs per page: cache-handler.mjs and server.mjs.
+      // Every response. The Content-Security-Policy differs per page: cache-handler.mjs and server/main.mjs.
       { source: "/:path*", headers: SECURITY_HEADERS },
       {
         // Draft Mode (editors' preview, app/api/draft): never cached by a shared cache, never indexed.

@@ -19,8 +19,8 @@ function browserPath(): string | undefined {
 }
 
 const executablePath = browserPath();
-// The production server as `npm start` runs it (server.mjs wraps Next.js's request handler).
-const next = "node server.mjs";
+// The production server as `npm start` runs it (server/main.mjs wraps Next.js's request handler).
+const next = "node server/main.mjs";
 
 export default defineConfig({
   testDir: "e2e",

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getSections, getSite } from "@/lib/content";
-import { siteMetadata } from "@/lib/seo";
+import { siteMetadata } from "@/lib/seo/metadata";
 import "./globals.css";
 
 export function generateMetadata(): Metadata {

@@ -5,8 +5,9 @@ import { PubDate } from "@/components/pub-date";
 import { StoryCard } from "@/components/story-card";
 import { StoryImage } from "@/components/story-image";
 import { getCorpus, getSite, latestPublic, sectionArticles } from "@/lib/content";
-import { organizationJsonLd, websiteJsonLd } from "@/lib/jsonld";
-import { pageMetadata } from "@/lib/seo";
+import { organizationJsonLd, websiteJsonLd } from "@/lib/seo/jsonld";
+import { pageMetadata } from "@/lib/seo/metadata";
+import { HOME_PATH, sectionPath } from "@/lib/paths";
 
 export const revalidate = 60;
 
@@ -20,7 +21,7 @@ const TOP_STORY_SIZES =
 
 export function generateMetadata(): Metadata {
   const site = getSite();
-  return pageMetadata(site, { description: site.description, path: "/" });
+  return pageMetadata(site, { description: site.description, path: HOME_PATH });
 }
 
 export default function FrontPage() {
@@ -80,11 +81,11 @@ export default function FrontPage() {
         <section key={section.slug} aria-labelledby={`rail-${section.slug}`} className="mt-12">
           <div className="flex items-baseline justify-between border-t-2 border-ink pt-3">
             <h2 id={`rail-${section.slug}`} className="font-serif text-2xl font-bold">
-              <Link href={`/${section.slug}`} className="hover:underline">
+              <Link href={sectionPath(section.slug)} className="hover:underline">
                 {section.name}
               </Link>
             </h2>
-            <Link href={`/${section.slug}`} className="text-sm font-semibold text-accent-ink underline">
+            <Link href={sectionPath(section.slug)} className="text-sm font-semibold text-accent-ink underline">
               More in {section.name}
               <span className="sr-only"> section</span>
             </Link>

@@ -1,12 +1,12 @@
 import type { MetadataRoute } from "next";
 import { getSite } from "@/lib/content";
-import { absolute } from "@/lib/paths";
+import { HOME_PATH, NEWS_SITEMAP_PATH, ROBOTS_DISALLOW, SITEMAP_PATH, absolute } from "@/lib/paths";
 
 /** Crawlers may read every page; the API (draft preview) is not for them. */
 export default function robots(): MetadataRoute.Robots {
   const { origin } = getSite();
   return {
-    rules: { userAgent: "*", allow: "/", disallow: "/api/" },
-    sitemap: [absolute(origin, "/sitemap.xml"), absolute(origin, "/news-sitemap.xml")],
+    rules: { userAgent: "*", allow: HOME_PATH, disallow: ROBOTS_DISALLOW },
+    sitemap: [absolute(origin, SITEMAP_PATH), absolute(origin, NEWS_SITEMAP_PATH)],
   };
 }

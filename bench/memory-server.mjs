@@ -1,13 +1,17 @@
 // The physical limit of this machine for our responses: a plain Node HTTP server
 // answering each captured path with the exact bytes the site sent (already
 // gzipped, headers included) from memory. No framework, no compression, no
-// rendering. Usage: node bench/memory-server.mjs <captured.json> <port> [proxy-origin]
+// rendering. Usage: node bench/memory-server/main.mjs <captured.json> <port> [proxy-origin]
 // With a proxy origin, paths not captured are passed through to it (so a page served
 // from memory still loads its stylesheet, scripts and images from the site).
 import fs from "node:fs";
 import http from "node:http";
 
 const [file, port, proxy] = process.argv.slice(2);
+if (!file || !port) {
+  console.error("usage: node bench/memory-server/main.mjs <captured.json> <port> [proxy-origin]");
+  process.exit(2);
+}
 const captured = JSON.parse(fs.readFileSync(file, "utf8"));
 const responses = new Map(
   Object.entries(captured).map(([url, r]) => {
@@ -19,7 +23,7 @@ const responses = new Map(
 http
   .createServer((req, res) => {
     if (req.url === "/__ready") return res.end("ok");
-    const r = responses.get(req.url);
+    const r = responses.get(req.url ?? "");
     if (!r && proxy) {
       const upstream = http.get(proxy + req.url, { headers: { ...req.headers, host: new URL(proxy).host } }, (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);

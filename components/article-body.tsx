@@ -1,6 +1,6 @@
-import { renderMarkdown } from "@/lib/markdown";
+import { renderMarkdown } from "@/lib/render/markdown";
 
-/** The body, rendered from Markdown on the server and sanitized (lib/markdown.ts). */
+/** The body, rendered from Markdown on the server and sanitized (lib/render/markdown.ts). */
 export function ArticleBody({ markdown, origin }: { markdown: string; origin: string }) {
   return (
     <div

@@ -1,13 +1,14 @@
 import { Link } from "@/components/link";
 import type { Article } from "@/lib/content";
 import { Fragment } from "react";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/render/format";
+import { authorPath, sectionPath } from "@/lib/paths";
 
 export function ArticleHeader({ article, timeZone }: { article: Article; timeZone: string }) {
   return (
     <header className="mx-auto max-w-3xl px-4">
       <p className="text-sm font-semibold tracking-wider uppercase">
-        <Link href={`/${article.section.slug}`} className="text-accent-ink hover:underline">
+        <Link href={sectionPath(article.section.slug)} className="text-accent-ink hover:underline">
           {article.section.name}
         </Link>
         {article.kicker ? <span className="text-muted"> · {article.kicker}</span> : null}
@@ -20,7 +21,7 @@ export function ArticleHeader({ article, timeZone }: { article: Article; timeZon
           {article.authors.map((author, i) => (
             <Fragment key={author.slug}>
               {i > 0 ? (i === article.authors.length - 1 ? " and " : ", ") : null}
-              <Link href={`/author/${author.slug}`} className="underline decoration-rule hover:text-accent-ink">
+              <Link href={authorPath(author.slug)} className="underline decoration-rule hover:text-accent-ink">
                 {author.name}
               </Link>
             </Fragment>

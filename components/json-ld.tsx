@@ -1,4 +1,4 @@
-import { serializeJsonLd } from "@/lib/jsonld";
+import { serializeJsonLd } from "@/lib/seo/jsonld";
 
 /** Structured data for crawlers; serialized so no content can break out of the script element. */
 export function JsonLd({ data }: { data: object }) {

@@ -5,10 +5,11 @@ import { JsonLd } from "@/components/json-ld";
 import { Pagination } from "@/components/pagination";
 import { StoryList } from "@/components/story-list";
 import { getSection, getSite } from "@/lib/content";
-import { breadcrumbJsonLd } from "@/lib/jsonld";
-import { extraPages, findListingPage, listingSlugs, type ListingKind } from "@/lib/listings";
-import { pageHref, parsePageSegment } from "@/lib/pagination";
-import { pageMetadata, sectionCard } from "@/lib/seo";
+import { breadcrumbJsonLd } from "@/lib/seo/jsonld";
+import { extraPages, findListingPage, listingSlugs, type ListingKind } from "@/lib/publishing/listings";
+import { pagePath } from "@/lib/paths";
+import { parsePageSegment } from "@/lib/publishing/pagination";
+import { pageMetadata, sectionCard } from "@/lib/seo/metadata";
 
 /*
  * The section, topic and author fronts (page 1 and /page/N) share one
@@ -46,7 +47,7 @@ export function listingRoute(kind: ListingKind, param: string, { paged }: { page
     return pageMetadata(site, {
       title,
       description: listing.description ?? `The latest stories on ${listing.name} from ${site.name}.`,
-      path: pageHref(listing.base, page.page),
+      path: pagePath(listing.base, page.page),
       image: section ? sectionCard(site, section) : undefined,
       section,
     });
@@ -58,7 +59,7 @@ export function listingRoute(kind: ListingKind, param: string, { paged }: { page
     const { listing, page } = found;
     const site = getSite();
     const trail = [{ name: "Home", href: "/" }, { name: listing.name, href: listing.base }];
-    if (page.page > 1) trail.push({ name: `Page ${page.page}`, href: pageHref(listing.base, page.page) });
+    if (page.page > 1) trail.push({ name: `Page ${page.page}`, href: pagePath(listing.base, page.page) });
 
     return (
       <div className="mx-auto max-w-4xl px-4 pt-6 sm:pt-8">

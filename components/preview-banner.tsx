@@ -1,5 +1,6 @@
 import type { Article } from "@/lib/content";
-import { formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/render/format";
+import { previewExitPath } from "@/lib/paths";
 
 /** Unmistakable in preview: what the editor sees is not (yet) what readers see. */
 export function PreviewBanner({ article, isPublic, timeZone }: { article: Article; isPublic: boolean; timeZone: string }) {
@@ -15,7 +16,7 @@ export function PreviewBanner({ article, isPublic, timeZone }: { article: Articl
           <strong className="tracking-wide uppercase">{isPublic ? "Preview mode" : "Preview — not published"}</strong>{" "}
           <span>{state}</span>
         </p>
-        <a href={`/api/draft/exit?slug=${encodeURIComponent(article.slug)}`} className="font-semibold underline">
+        <a href={previewExitPath(article.slug)} className="font-semibold underline">
           Exit preview
         </a>
       </div>

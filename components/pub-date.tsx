@@ -1,4 +1,4 @@
-import { formatDate } from "@/lib/format";
+import { formatDate } from "@/lib/render/format";
 
 /** A story's publication date as readers and machines read it. */
 export function PubDate({ date, timeZone }: { date: Date; timeZone: string }) {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ImageResponse } from "next/og";
 import sharp from "sharp";
-import { OG_IMAGE } from "@/lib/seo";
+import { OG_IMAGE } from "@/lib/seo/metadata";
 
 /*
  * Share cards (Open Graph / Twitter images), 1200×630 PNG, drawn with

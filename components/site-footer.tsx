@@ -1,5 +1,6 @@
 import { Link } from "@/components/link";
 import type { Section, SiteSettings } from "@/lib/content";
+import { sectionPath } from "@/lib/paths";
 
 export function SiteFooter({ site, sections }: { site: SiteSettings; sections: Section[] }) {
   return (
@@ -17,7 +18,7 @@ export function SiteFooter({ site, sections }: { site: SiteSettings; sections: S
           <ul className="flex flex-wrap gap-x-5 gap-y-2 text-sm">
             {sections.map((section) => (
               <li key={section.slug}>
-                <Link href={`/${section.slug}`} className="underline hover:text-accent-ink">
+                <Link href={sectionPath(section.slug)} className="underline hover:text-accent-ink">
                   {section.name}
                 </Link>
               </li>

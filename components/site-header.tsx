@@ -1,17 +1,18 @@
 import { Link } from "@/components/link";
 import type { Section, SiteSettings } from "@/lib/content";
+import { HOME_PATH, SEARCH_PATH, sectionPath } from "@/lib/paths";
 
 function SectionLinks({ sections, className }: { sections: Section[]; className: string }) {
   return (
     <ul className={className}>
       <li>
-        <Link href="/" className="inline-block py-2 text-ink hover:text-accent-ink">
+        <Link href={HOME_PATH} className="inline-block py-2 text-ink hover:text-accent-ink">
           Home
         </Link>
       </li>
       {sections.map((section) => (
         <li key={section.slug}>
-          <Link href={`/${section.slug}`} className="inline-block py-2 text-ink hover:text-accent-ink">
+          <Link href={sectionPath(section.slug)} className="inline-block py-2 text-ink hover:text-accent-ink">
             {section.name}
           </Link>
         </li>
@@ -23,7 +24,7 @@ function SectionLinks({ sections, className }: { sections: Section[]; className:
 /** A plain GET form: search works without JavaScript. */
 function SearchForm({ id }: { id: string }) {
   return (
-    <form role="search" aria-label="Site search" action="/search" method="get" className="flex min-w-0 items-stretch">
+    <form role="search" aria-label="Site search" action={SEARCH_PATH} method="get" className="flex min-w-0 items-stretch">
       <label htmlFor={id} className="sr-only">
         Search stories
       </label>
@@ -49,7 +50,7 @@ export function SiteHeader({ site, sections }: { site: SiteSettings; sections: S
   return (
     <header className="no-print border-b border-rule">
       <div className="mx-auto flex max-w-6xl flex-col items-center gap-1 px-4 pt-5 pb-3 sm:pt-7">
-        <Link href="/" className="font-serif text-3xl font-bold tracking-tight text-ink no-underline sm:text-5xl">
+        <Link href={HOME_PATH} className="font-serif text-3xl font-bold tracking-tight text-ink no-underline sm:text-5xl">
           {site.name}
         </Link>
         {site.tagline ? <p className="text-sm text-muted">{site.tagline}</p> : null}

@@ -1,14 +1,14 @@
 import { getImageProps } from "next/image";
 import { preload } from "react-dom";
 import type { HeroImage } from "@/lib/content";
-import { blurDataUrl } from "@/lib/placeholder";
+import { blurDataUrl } from "@/lib/render/placeholders";
 
 /**
  * A story's picture through the image optimizer (AVIF/WebP variants, `srcset`
  * from `sizes`) as a plain `<img>` with its intrinsic size, so nothing shifts,
  * and a blur placeholder painted behind it until it arrives: a 10-pixel-wide
  * WebP stretched over the box, which the browser's smoothing blurs. (Next's own
- * `placeholder="blur"` wraps it in a 1 KB SVG filter, sent twice — in the HTML
+ * `placeholder="blur"` wraps it in an SVG filter, sent twice — in the HTML
  * and in the RSC payload — for every picture on the page.)
  *
  * `getImageProps` instead of `<Image>`: the `<Image>` component is a client

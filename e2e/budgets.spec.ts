@@ -3,7 +3,7 @@ import path from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
-import { COMPILE_HINT } from "../lib/compile-hints";
+import { COMPILE_HINT } from "../tools/compile-hints";
 import { SEED } from "./helpers/seed";
 
 /*
@@ -88,7 +88,7 @@ for (const { name, path: pagePath, route } of PAGES) {
       for (const src of new Set(fetched)) {
         const body = await (await request.get(src)).body();
         total += gzipSync(body).length;
-        // Chrome compiles each file eagerly off the main thread (lib/compile-hints.ts) only with the hint first.
+        // Chrome compiles each file eagerly off the main thread (tools/compile-hints.ts) only with the hint first.
         if (!body.toString("utf8").startsWith(COMPILE_HINT)) unhinted.push(src);
       }
       expect(total, `JavaScript: ${(total / KB).toFixed(1)} KB gzip`).toBeLessThanOrEqual(JS_BUDGET);

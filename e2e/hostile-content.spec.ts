@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import { isFrameworkScript } from "../lib/csp.mjs";
+import { isFrameworkScript } from "../server/csp.mjs";
 import { FIXTURES } from "./helpers/fixtures";
 import { FIXTURE_ORIGIN } from "./helpers/origins";
 

@@ -24,7 +24,7 @@ test("a retraction and a new alias take effect on revalidation: 410, 308, and go
   const content = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-live-"));
   fs.cpSync("e2e/fixtures/content", content, { recursive: true });
 
-  const server = spawn(process.execPath, ["server.mjs", "-p", String(PORT)], {
+  const server = spawn(process.execPath, ["server/main.mjs", "-p", String(PORT)], {
     env: { ...process.env, NEXT_DIST_DIR: dist, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1", REVALIDATE_SECRET },
     stdio: "ignore",
   });

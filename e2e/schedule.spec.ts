@@ -48,7 +48,7 @@ The harbour master has published the summer tide tables.
 `,
   );
 
-  const server = spawn(process.execPath, ["server.mjs", "-p", String(PORT)], {
+  const server = spawn(process.execPath, ["server/main.mjs", "-p", String(PORT)], {
     env: { ...process.env, NEXT_DIST_DIR: dist, CONTENT_DIR: content, NEXT_TELEMETRY_DISABLED: "1", REVALIDATE_SECRET },
     stdio: "ignore",
   });

@@ -7,7 +7,7 @@ import { FIXTURE_ORIGIN } from "./helpers/origins";
 import { expectSecurityHeaders } from "./helpers/security";
 
 /*
- * The production server (server.mjs, what npm start runs) answers its health
+ * The production server (server/main.mjs, what npm start runs) answers its health
  * check, and on SIGTERM stops taking connections but finishes the requests in
  * flight before it exits cleanly. A copy of the fixture build is served on its
  * own port so the shared servers are left alone.
@@ -35,7 +35,7 @@ test("answers /api/health, then on SIGTERM refuses new connections, finishes req
   fs.rmSync(dist, { recursive: true, force: true });
   fs.cpSync(".next-fixtures", dist, { recursive: true, filter: (src) => !src.startsWith(path.join(".next-fixtures", "cache")) });
   let output = "";
-  const server = spawn(process.execPath, ["server.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, ["server/main.mjs", "-p", String(PORT), "-H", "127.0.0.1"], {
     env: { ...process.env, NEXT_DIST_DIR: dist, CONTENT_DIR: "e2e/fixtures/content", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -51,7 +51,7 @@ const SECRETS = [
   ".env",
   ".env.local",
   "next.config.ts",
-  "server.mjs",
+  "server/main.mjs",
   "tsconfig.json",
   ".next/BUILD_ID",
   ".next/prerender-manifest.json",

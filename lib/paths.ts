@@ -1,24 +1,95 @@
 /*
- * Site addresses, in one place so pages, sitemaps, feeds and structured data
- * agree. Canonical form: lower case, no trailing slash.
+ * Every address of the site, in one place, so pages, components, sitemaps,
+ * feeds, structured data and the address router agree. Canonical form: lower
+ * case, no trailing slash. Absolute URLs join a path to the origin from
+ * content/site.yaml (`absolute`); nothing else names the origin.
+ *
+ * A leaf module: it imports nothing of the app, and every layer may use it —
+ * content derives each article's address and old addresses from it.
  */
+
+export const HOME_PATH = "/";
+export const SEARCH_PATH = "/search";
+export const ICON_PATH = "/icon.svg";
+export const ROBOTS_DISALLOW = "/api/";
+export const SITEMAP_PATH = "/sitemap.xml";
+export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
+
+/** The publisher logo (app/logo.png/route.tsx). */
+export const LOGO_PATH = "/logo.png";
+export const LOGO_SIZE = 512;
 
 export const sectionPath = (section: string) => `/${section}`;
 export const topicPath = (topic: string) => `/topic/${topic}`;
 export const authorPath = (author: string) => `/author/${author}`;
-export const searchPath = (query: string) => `/search?q=${encodeURIComponent(query)}`;
+
+/**
+ * @example
+ * articlePath("world", "some-story") // "/world/some-story"
+ */
+export const articlePath = (section: string, slug: string) => `/${section}/${slug}`;
+
+/** A section, topic or author front (page 1). */
+export function listingPath(kind: "section" | "topic" | "author", slug: string): string {
+  return kind === "section" ? sectionPath(slug) : kind === "topic" ? topicPath(slug) : authorPath(slug);
+}
+
+/**
+ * Page `n` of the list at `base`; page 1 is the base itself.
+ *
+ * @example
+ * pagePath("/topic/russia", 1) // "/topic/russia"
+ * pagePath("/topic/russia", 4) // "/topic/russia/page/4"
+ */
+export function pagePath(base: string, n: number): string {
+  return n <= 1 ? base : `${base === "/" ? "" : base}/page/${n}`;
+}
+
+/**
+ * Search results for `query`, page `page`.
+ *
+ * @example
+ * searchPath("power of siberia")    // "/search?q=power+of+siberia"
+ * searchPath("power of siberia", 2) // "/search?q=power+of+siberia&page=2"
+ */
+export function searchPath(query: string, page = 1): string {
+  return `${SEARCH_PATH}?${new URLSearchParams(page > 1 ? { q: query, page: String(page) } : { q: query })}`;
+}
+
+/** Leaves editors' preview and returns to the story (app/api/draft/exit). */
+export const previewExitPath = (slug: string) => `/api/draft/exit?slug=${encodeURIComponent(slug)}`;
 
 /** Share cards (app/**\/og.png/route.tsx). */
 export const siteCardPath = () => "/og.png";
 export const sectionCardPath = (section: string) => `/${section}/og.png`;
 export const articleCardPath = (articlePath: string) => `${articlePath}/og.png`;
 
-/** The publisher logo (app/logo.png/route.tsx). */
-export const LOGO_PATH = "/logo.png";
-export const LOGO_SIZE = 512;
-
 export const feedPath = (kind: "rss" | "atom", section?: string) =>
   `${section ? `/${section}` : ""}/${kind === "rss" ? "feed" : "atom"}.xml`;
+
+/** The parts /sitemap.xml indexes once the site passes 50,000 addresses. */
+export const sitemapPartPath = (n: number) => `/sitemap/${n}.xml`;
+
+/**
+ * Front-matter aliases as paths: an old slug stays in the story's section,
+ * an old `section/slug` is taken whole.
+ *
+ * @example
+ * aliasPaths(["old-slug", "diplomacy/older-slug"], "world") // ["/world/old-slug", "/diplomacy/older-slug"]
+ */
+export function aliasPaths(aliases: string[], section: string): string[] {
+  return [...new Set(aliases.map((a) => (a.includes("/") ? `/${a}` : articlePath(section, a))))];
+}
+
+/**
+ * The slug an alias frees: the last segment of `old-slug` or `section/old-slug`.
+ *
+ * @example
+ * aliasSlug("diplomacy/older-slug") // "older-slug"
+ */
+export function aliasSlug(alias: string): string {
+  return alias.slice(alias.lastIndexOf("/") + 1);
+}
 
 /**
  * Joins a site path to the canonical origin.

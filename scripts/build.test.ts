@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { makeCorpus, validFrontMatter } from "../lib/test-corpus";
+import { makeCorpus, validFrontMatter } from "../tools/test-corpus";
 
 /*
  * `npm run build` against broken corpora, for real: it must stop with a clear

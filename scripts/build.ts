@@ -1,7 +1,7 @@
 /*
  * `npm run build` (after `npm run content:check`, its prebuild step): `next build`
  * into `<distDir>-staging`, Chrome's compile hint on the framework's chunks
- * (lib/compile-hints.ts), the leak check on that output, and only when all
+ * (tools/compile-hints.ts), the leak check on that output, and only when all
  * pass, the new build swapped in for `<distDir>` (NEXT_DIST_DIR, default
  * `.next`). A failure stops with its message and leaves the previous build
  * untouched, so a running deploy or the next `npm start` never sees half a build.
@@ -9,8 +9,8 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { addCompileHints } from "../lib/compile-hints";
-import { atomicBuild } from "./atomic-build";
+import { addCompileHints } from "../tools/compile-hints";
+import { atomicBuild } from "../tools/atomic-build";
 
 const target = process.env.NEXT_DIST_DIR || ".next";
 const staging = `${target}-staging`;

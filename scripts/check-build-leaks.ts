@@ -1,64 +1,17 @@
 /*
- * Runs after `next build`: no story that is not public now (draft, scheduled)
- * may appear in what the build emits for public serving — prerendered pages,
- * their RSC payloads and route-handler bodies under <distDir>/server/app, and
- * the static assets under <distDir>/static. Fails the build naming the file
- * and the story when one does.
+ * The leak check `npm run build` runs on its staging output (tools/leak-check.ts):
+ * exits 1 naming the file and the story when a story that is not public appears
+ * in what the build serves. NEXT_DIST_DIR names the build, CONTENT_DIR the corpus.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { getCorpus } from "../lib/content";
-import { matcher } from "../lib/find-any";
-import { isPublic } from "../lib/visibility";
+import { findBuildLeaks } from "../tools/leak-check";
 
 const distDir = path.resolve(process.env.NEXT_DIST_DIR || ".next");
-// What is served as it is: prerendered output (not the server's compiled code or its
-// file-trace manifests, which name content files but never leave the server) and static assets.
-const roots = [
-  { dir: path.join(distDir, "server", "app"), served: /\.(html|rsc|body|meta|segment|xml|txt)$|(?<!\.nft)\.json$/ },
-  { dir: path.join(distDir, "static"), served: /./ },
-];
-
-function* files(dir: string, served: RegExp): Generator<string> {
-  if (!fs.existsSync(dir)) return;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* files(full, served);
-    else if (served.test(entry.name)) yield full;
-  }
-}
-
-const now = new Date();
-const hidden = getCorpus().articles.filter((a) => !isPublic(a, now));
-// A story is recognised by its slug and its headline; both are long enough not to occur by chance.
-const needles = hidden.flatMap((a) => [
-  { story: a.file, text: a.slug, what: "slug" },
-  { story: a.file, text: a.title, what: "headline" },
-]);
-
-// One pass per file whatever the number of needles: at 10,000 articles there are hundreds of
-// non-public stories and tens of thousands of files, and an includes() per needle took minutes.
-const find = matcher(needles.map((n) => n.text));
-
-const leaks: string[] = [];
-let scanned = 0;
-for (const root of roots) {
-  for (const file of files(root.dir, root.served)) {
-    // A route's own file name may contain a slug only if the story was prerendered — that is a leak too.
-    const name = path.relative(distDir, file);
-    const body = fs.readFileSync(file); // bytes: the matcher needs no decoding
-    scanned++;
-    const hits = new Set([...find.findIn(name), ...find.findIn(body)]);
-    for (const i of [...hits].sort((a, b) => a - b)) {
-      const n = needles[i]!;
-      leaks.push(`${name}: ${n.what} of ${n.story} (not public)`);
-    }
-  }
-}
-
+const { leaks, scanned, hidden } = findBuildLeaks(distDir, getCorpus().articles, new Date());
 if (leaks.length) {
   console.error(`check-build-leaks: ${leaks.length} leak${leaks.length === 1 ? "" : "s"} of non-public stories in ${distDir}:`);
   for (const leak of leaks) console.error(`  ${leak}`);
   process.exit(1);
 }
-console.log(`check-build-leaks: ${scanned} files in ${path.relative(process.cwd(), distDir)}, no trace of ${hidden.length} non-public stories`);
+console.log(`check-build-leaks: ${scanned} files in ${path.relative(process.cwd(), distDir)}, no trace of ${hidden} non-public stories`);

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { makeCorpus, validFrontMatter } from "../lib/test-corpus";
+import { makeCorpus, validFrontMatter } from "../tools/test-corpus";
 
 function contentCheck(dir: string) {
   const result = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/content-check.ts"], {

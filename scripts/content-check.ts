@@ -6,7 +6,7 @@
  */
 import path from "node:path";
 import { ContentError, contentDir, formatProblem, loadCorpus, type ContentRule } from "../lib/content";
-import { rawHtmlIn } from "../lib/markdown";
+import { rawHtmlIn } from "../lib/render/markdown";
 
 const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 

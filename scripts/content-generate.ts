@@ -1,13 +1,13 @@
 /*
  * npm run content:generate -- --count N --out DIR [--seed S]
  *
- * Writes a deterministic synthetic corpus (see scripts/corpus-generator.ts)
+ * Writes a deterministic synthetic corpus (see tools/corpus-generator.ts)
  * for scale tests and benchmarks. Point the site at it with CONTENT_DIR=DIR;
  * its images are the shared ones in public/images/.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generateCorpus } from "./corpus-generator";
+import { generateCorpus } from "../tools/corpus-generator";
 
 const USAGE = "usage: npm run content:generate -- --count N --out DIR [--seed S]";
 

@@ -7,7 +7,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { contentDir } from "../lib/content";
-import { createArticle, NewArticleError } from "./new-article";
+import { createArticle, NewArticleError } from "../tools/new-article";
 
 const USAGE = 'usage: npm run content:new -- "Headline" [--section S] [--author A …] [--tags a,b] [--slug s]';
 

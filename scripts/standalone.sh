@@ -1,8 +1,8 @@
 #!/bin/sh
 # npm run standalone: completes the build's standalone output (.next/standalone, `output: "standalone"`)
-# into a directory that runs on its own with `node server.mjs` — what the Dockerfile ships.
+# into a directory that runs on its own with `node server/main.mjs` — what the Dockerfile ships.
 # next build writes the traced server and node_modules; the public files, the hashed static assets and
-# the production server (server.mjs with the modules it loads outside the bundle) are added here.
+# the production server (server/, with the leaf module it shares with the app) are added here.
 set -eu
 dist="${NEXT_DIST_DIR:-.next}"
 out="$dist/standalone"
@@ -23,7 +23,8 @@ fi
 rm -rf "$out/public" "$out/$dist/static"
 cp -r public "$out/public"
 cp -r "$dist/static" "$out/$dist/static"
-mkdir -p "$out/lib"
-cp server.mjs cache-handler.mjs "$out/"
-cp lib/*.mjs lib/*.cjs "$out/lib/"   # the plain-JavaScript modules server.mjs and cache-handler.mjs load
-echo "standalone: $out is ready: cd $out && node server.mjs -p 3000"
+rm -rf "$out/server"
+mkdir -p "$out/server" "$out/lib"
+cp server/*.mjs server/*.cjs "$out/server/"
+cp lib/process-singleton.mjs "$out/lib/"   # the one app module the server loads as it is
+echo "standalone: $out is ready: cd $out && node server/main.mjs -p 3000"

@@ -1,4 +1,4 @@
-import { newsSitemapResponse } from "@/lib/sitemaps";
+import { newsSitemapResponse } from "@/lib/seo/sitemaps";
 
 /** Google News sitemap: public stories of the last 48 hours, the window taken at each regeneration. */
 export const revalidate = 60;

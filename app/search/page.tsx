@@ -2,8 +2,9 @@ import type { Metadata } from "next";
 import { Pagination } from "@/components/pagination";
 import { StoryList } from "@/components/story-list";
 import { getCorpus } from "@/lib/content";
-import { paginate } from "@/lib/pagination";
-import { getSearchIndex, highlight, normalizeQuery, plainText, searchArticles, snippet, type Fragment } from "@/lib/search";
+import { SEARCH_PATH, searchPath } from "@/lib/paths";
+import { paginate } from "@/lib/publishing/pagination";
+import { getSearchIndex, highlight, normalizeQuery, plainText, searchArticles, snippet, type Fragment } from "@/lib/publishing/search";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -15,7 +16,7 @@ export async function generateMetadata({ searchParams }: { searchParams: SearchP
     title: q ? `Search: ${q}` : "Search",
     // Result pages are for readers, not for the index; their links are worth following.
     robots: { index: false, follow: true },
-    alternates: { canonical: "/search" },
+    alternates: { canonical: SEARCH_PATH },
   };
 }
 
@@ -47,16 +48,16 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
     hits.map((h) => h.article),
     requested,
     RESULTS_PER_PAGE,
-    "/search",
+    SEARCH_PATH,
   );
   const termsBySlug = new Map(hits.map((h) => [h.article.slug, h.terms]));
-  const href = (n: number) => `/search?${new URLSearchParams(n > 1 ? { q, page: String(n) } : { q })}`;
+  const href = (n: number) => searchPath(q, n);
 
   return (
     <div className="mx-auto max-w-4xl px-4 pt-6 sm:pt-8">
       <header className="border-b-2 border-ink pb-5">
         <h1 className="font-serif text-4xl font-bold">Search</h1>
-        <form role="search" aria-label="Search again" action="/search" method="get" className="mt-4 flex max-w-xl">
+        <form role="search" aria-label="Search again" action={SEARCH_PATH} method="get" className="mt-4 flex max-w-xl">
           <label htmlFor="search-page" className="sr-only">
             Search stories
           </label>

@@ -2,7 +2,7 @@ import net from "node:net";
 import zlib from "node:zlib";
 import { expect, type Page } from "@playwright/test";
 
-/** The values every response must carry (lib/security-headers.cjs). */
+/** The values every response must carry (server/security-headers.cjs). */
 export const REQUIRED_HEADERS = {
   "strict-transport-security": /^max-age=\d{8,}; includeSubDomains$/,
   "x-content-type-options": /^nosniff$/,

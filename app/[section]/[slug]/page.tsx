@@ -11,11 +11,12 @@ import { PreviewBanner } from "@/components/preview-banner";
 import { RelatedStories } from "@/components/related-stories";
 import { StoryCard } from "@/components/story-card";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { articlesToPrerender, getArticle, getCorpus, getSite, moreStories, type Article } from "@/lib/content";
-import { articleBreadcrumb, newsArticleJsonLd } from "@/lib/jsonld";
-import { relatedStories } from "@/lib/related";
-import { articleMetadata } from "@/lib/seo";
-import { isPublic } from "@/lib/visibility";
+import { getArticle, getCorpus, getSite, isPublic, moreStories, type Article } from "@/lib/content";
+import { articlesToPrerender } from "@/lib/publishing/prerender";
+import { articleBreadcrumb, newsArticleJsonLd } from "@/lib/seo/jsonld";
+import { relatedStories } from "@/lib/publishing/related";
+import { articleMetadata } from "@/lib/seo/metadata";
+import { sectionPath, topicPath } from "@/lib/paths";
 
 type Params = { section: string; slug: string };
 
@@ -24,7 +25,7 @@ type Params = { section: string; slug: string };
 export const revalidate = 60;
 export const dynamicParams = true;
 
-// Only the newest stories are prebuilt (PRERENDER_ARTICLES, see lib/content.ts): the archive
+// Only the newest stories are prebuilt (PRERENDER_ARTICLES, see lib/publishing/prerender.ts): the archive
 // renders on first request, so build time and size stay flat as it grows.
 export function generateStaticParams(): Params[] {
   return articlesToPrerender(new Date()).map((a) => ({ section: a.section.slug, slug: a.slug }));
@@ -79,7 +80,7 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
         <Breadcrumbs
           trail={[
             { name: "Home", href: "/" },
-            { name: article.section.name, href: `/${article.section.slug}` },
+            { name: article.section.name, href: sectionPath(article.section.slug) },
             { name: article.title, href: article.path },
           ]}
         />
@@ -99,7 +100,7 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
               {article.tags.map((tag) => (
                 <li key={tag.slug}>
                   <Link
-                    href={`/topic/${tag.slug}`}
+                    href={topicPath(tag.slug)}
                     className="inline-block rounded-full border border-rule px-3 py-1 hover:border-accent-ink hover:text-accent-ink"
                   >
                     {tag.name}

@@ -1,5 +1,5 @@
 import { getSections } from "@/lib/content";
-import { feedResponse } from "@/lib/feeds";
+import { feedResponse } from "@/lib/seo/feeds";
 
 /** A section's Atom feed. Regenerated at most a minute apart, like the pages. */
 export const revalidate = 60;

@@ -1,6 +1,6 @@
 import { draftMode } from "next/headers";
 import { getArticle } from "@/lib/content";
-import { configuredSecret, secretMatches } from "@/lib/secrets";
+import { configuredSecret, secretMatches } from "@/lib/publishing/secrets";
 
 /*
  * Editors enter preview: GET /api/draft?secret=…&slug=…

@@ -3,7 +3,7 @@ import { getCorpus } from "@/lib/content";
 /*
  * GET /api/health for load balancers and process managers: 200 once the
  * server answers and its content is loaded, 503 while it is shutting down
- * (server.mjs answers that itself). Says nothing about the content or the
+ * (server/main.mjs answers that itself). Says nothing about the content or the
  * build, and is never cached.
  */
 

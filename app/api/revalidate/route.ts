@@ -1,7 +1,7 @@
 import { ContentError, formatProblem } from "@/lib/content";
-import { revalidateEverything } from "@/lib/revalidation";
-import { armScheduler, schedulerToken } from "@/lib/scheduler";
-import { configuredSecret, secretMatches } from "@/lib/secrets";
+import { revalidateEverything } from "@/lib/publishing/revalidation";
+import { armScheduler, schedulerToken } from "@/lib/publishing/publication-timer";
+import { configuredSecret, secretMatches } from "@/lib/publishing/secrets";
 
 /*
  * POST /api/revalidate with `Authorization: Bearer $REVALIDATE_SECRET`: the

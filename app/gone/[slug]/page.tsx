@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { NoticePage } from "@/components/notice-page";
 import { notFound } from "next/navigation";
-import { getArticle, getSite } from "@/lib/content";
-import { RETRACTED_HEADER } from "@/lib/routing-headers.mjs";
-import { isRetracted } from "@/lib/visibility";
+import { getArticle, getSite, isRetracted } from "@/lib/content";
+import { RETRACTED_HEADER } from "@/server/address-contract.mjs";
+import { sectionPath } from "@/lib/paths";
 
 /*
- * The public note at a retracted story's address. server.mjs serves the
+ * The public note at a retracted story's address. server/main.mjs serves the
  * story's addresses here with status 410 Gone; reached any other way, this
  * is a 404. The headline and text are not repeated: a story is withdrawn
  * because something in it was wrong.
@@ -29,7 +29,7 @@ export default async function RetractedStory({ params }: { params: Promise<{ slu
     <NoticePage
       label="Retracted"
       title="This story has been retracted"
-      destinations={[{ href: `/${article.section.slug}`, name: article.section.name }]}
+      destinations={[{ href: sectionPath(article.section.slug), name: article.section.name }]}
     >
       {article.retractionNote ? <p className="mt-4 font-serif text-xl">{article.retractionNote}</p> : null}
       <p className="mt-4 text-lg text-muted">

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { NoticePage } from "@/components/notice-page";
 import { notFound } from "next/navigation";
 import { getSections } from "@/lib/content";
+import { sectionPath } from "@/lib/paths";
 
 /*
  * The site's own page for requests the server refuses before routing them
- * (server.mjs, lib/request-guard.mjs): the server shows this page with the
+ * (server/main.mjs, server/request-guard.mjs): the server shows this page with the
  * status in its address. Prerendered like every other page.
  */
 
@@ -40,7 +41,7 @@ export default async function HttpErrorPage({ params }: { params: Promise<Params
     <NoticePage
       label={`Error ${code}`}
       title={ERRORS[code].title}
-      destinations={sections.map((s) => ({ href: `/${s.slug}`, name: s.name }))}
+      destinations={sections.map((s) => ({ href: sectionPath(s.slug), name: s.name }))}
     >
       <p className="mt-4 text-lg text-muted">{ERRORS[code].text}</p>
     </NoticePage>

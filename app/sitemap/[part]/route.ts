@@ -1,4 +1,4 @@
-import { sitemapPartResponse } from "@/lib/sitemaps";
+import { sitemapPartResponse } from "@/lib/seo/sitemaps";
 
 /** /sitemap/<n>.xml, the parts /sitemap.xml indexes once the site passes 50,000 addresses. */
 export const revalidate = 60;

@@ -1,6 +1,6 @@
 import { shareCardResponse } from "@/components/share-card";
-import { articlesToPrerender, getArticle, getSite } from "@/lib/content";
-import { isPublic } from "@/lib/visibility";
+import { getArticle, getSite, isPublic } from "@/lib/content";
+import { articlesToPrerender } from "@/lib/publishing/prerender";
 
 /*
  * A story's share card: section, headline, brand and the hero photo.

@@ -1,5 +1,6 @@
 import { draftMode } from "next/headers";
 import { getArticle } from "@/lib/content";
+import { HOME_PATH } from "@/lib/paths";
 
 /*
  * Editors leave preview: /api/draft/exit?slug=… turns Draft Mode off and
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 async function exit(request: Request): Promise<Response> {
   (await draftMode()).disable();
   const slug = new URL(request.url).searchParams.get("slug");
-  const target = (slug && getArticle(slug)?.path) || "/";
+  const target = (slug && getArticle(slug)?.path) || HOME_PATH;
   return new Response(null, {
     status: 303,
     headers: { Location: target, "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" },

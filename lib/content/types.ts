@@ -1,0 +1,100 @@
+import type { ArticleStatus, Author, Section, SiteSettings, Topic } from "./schema";
+
+/*
+ * The app's own shapes of the newsroom's content, made from the validated files
+ * in one place (load.ts). Everything above lib/content reads these, never the files.
+ */
+
+export type { Author, Section, SiteSettings, Topic } from "./schema";
+
+export type HeroImage = {
+  src: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  /** File size, for feed enclosures. */
+  bytes: number;
+};
+
+export type Article = {
+  slug: string;
+  /** Canonical path, e.g. `/world/some-story` (lib/paths.ts articlePath). */
+  path: string;
+  title: string;
+  standfirst: string;
+  kicker: string | undefined;
+  section: Section;
+  /** Topics in the editor's order. */
+  tags: Topic[];
+  authors: Author[];
+  publishedAt: Date;
+  updatedAt: Date | undefined;
+  status: ArticleStatus;
+  /** Public note at the address of a retracted story. */
+  retractionNote: string | undefined;
+  image: HeroImage;
+  /** Markdown source of the body. */
+  body: string;
+  /** Editor-pinned related slugs, in the editor's order. */
+  related: string[];
+  /** Old addresses of the story as paths, e.g. `/world/old-slug` (lib/paths.ts aliasPaths). */
+  aliases: string[];
+  /** Computed from the body on first use (counting 10,000 bodies' words would slow every load). */
+  readonly readingMinutes: number;
+  /** Source file relative to the working directory, for error messages. */
+  file: string;
+};
+
+export type Corpus = {
+  site: SiteSettings;
+  /** Sections by `order` (navigation order). */
+  sections: Section[];
+  authors: Author[];
+  topics: Topic[];
+  /** Every article, any status, newest first. */
+  articles: Article[];
+  bySlug: Map<string, Article>;
+  /** Articles per section slug, newest first. */
+  bySection: Map<string, Article[]>;
+  /** Articles per topic slug, newest first. */
+  byTag: Map<string, Article[]>;
+  /** Articles per author slug, newest first. */
+  byAuthor: Map<string, Article[]>;
+  /** The story an old slug (the last segment of an alias) now lives at. */
+  byAlias: Map<string, Article>;
+};
+
+/**
+ * What kind of rule a problem breaks; `content:check` counts problems per rule.
+ * - schema: unreadable file, or a field missing or malformed
+ * - reference: an unknown section, author, topic or pinned related story
+ * - duplicate: two things share a slug (or two sections an order)
+ * - alias: an alias that is another story's slug or another story's alias
+ * - image: a missing, unreadable or too narrow image; missing alt text or credit
+ * - placeholder: a published story still carrying `content:new` stubs
+ */
+export type ContentRule = "schema" | "reference" | "duplicate" | "alias" | "image" | "placeholder";
+
+export type ContentProblem = { file: string; field: string; message: string; rule: ContentRule };
+
+/** Every problem of a corpus at once, each as `file: field: reason`. */
+export class ContentError extends Error {
+  constructor(readonly problems: ContentProblem[]) {
+    super(
+      `Invalid content (${problems.length} problem${problems.length === 1 ? "" : "s"}):\n` +
+        problems.map((p) => `  ${formatProblem(p)}`).join("\n"),
+    );
+    this.name = "ContentError";
+  }
+}
+
+/**
+ * @example
+ * formatProblem({ file: "content/articles/x.md", field: "image.alt", message: "is required", rule: "image" })
+ * // "content/articles/x.md: image.alt: is required"
+ */
+export function formatProblem(p: ContentProblem): string {
+  return `${p.file}: ${p.field}: ${p.message}`;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { makeCorpus, validFrontMatter } from "../../tools/test-corpus";
+import { articlesToPrerender, DEFAULT_PRERENDER_ARTICLES, prerenderLimit } from "./prerender";
+
+describe("prerendering", () => {
+  it("reads PRERENDER_ARTICLES as a whole number or `all`, with a default", () => {
+    expect(prerenderLimit(undefined)).toBe(DEFAULT_PRERENDER_ARTICLES);
+    expect(prerenderLimit("")).toBe(DEFAULT_PRERENDER_ARTICLES);
+    expect(prerenderLimit("250")).toBe(250);
+    expect(prerenderLimit("0")).toBe(0);
+    expect(prerenderLimit("all")).toBe(Infinity);
+    expect(() => prerenderLimit("-1")).toThrow(/PRERENDER_ARTICLES must be a whole number from 0, or "all"/);
+    expect(() => prerenderLimit("lots")).toThrow(/PRERENDER_ARTICLES/);
+  });
+
+  it("prerenders the newest public stories only, never drafts or scheduled ones", () => {
+    const dir = makeCorpus({
+        old: validFrontMatter({ publishedAt: "2025-01-01T00:00:00Z" }),
+        mid: validFrontMatter({ publishedAt: "2025-02-01T00:00:00Z" }),
+        draft: validFrontMatter({ publishedAt: "2025-03-01T00:00:00Z", status: "draft" }),
+        recent: validFrontMatter({ publishedAt: "2025-04-01T00:00:00Z" }),
+        scheduled: validFrontMatter({ publishedAt: "2099-01-01T00:00:00Z" }),
+    });
+    const now = new Date("2025-06-01T00:00:00Z");
+    const before = process.env.CONTENT_DIR;
+    process.env.CONTENT_DIR = dir;
+    try {
+      expect(articlesToPrerender(now, 2).map((a) => a.slug)).toEqual(["recent", "mid"]);
+      expect(articlesToPrerender(now, Infinity).map((a) => a.slug)).toEqual(["recent", "mid", "old"]);
+    } finally {
+      if (before === undefined) delete process.env.CONTENT_DIR;
+      else process.env.CONTENT_DIR = before;
+    }
+  });
+});

@@ -1,0 +1,79 @@
+import { randomBytes } from "node:crypto";
+import { getCorpus, type Corpus } from "../content";
+import { processSingleton } from "../process-singleton.mjs";
+
+/*
+ * Scheduled publishing without a rebuild. Pages regenerate at most every
+ * `revalidate` seconds anyway; on top of that, the server arms a timer for the
+ * next scheduled publication and, when it comes due, asks itself to revalidate
+ * every page (POST /api/revalidate with a per-process token), so the story is
+ * on its page, fronts, feeds and sitemaps from its publication time on — and
+ * never before, since every surface asks isPublic(article, now).
+ */
+
+/**
+ * The next moment after `now` at which a published story becomes public, or
+ * undefined when nothing is scheduled.
+ *
+ * @example
+ * nextPublication(corpus, new Date("2025-05-08T00:00:00Z")) // Date of the earliest later publishedAt
+ */
+export function nextPublication(corpus: Pick<Corpus, "articles">, now: Date): Date | undefined {
+  let next: number | undefined;
+  for (const a of corpus.articles) {
+    const t = a.publishedAt.getTime();
+    if (a.status === "published" && t > now.getTime() && (next === undefined || t < next)) next = t;
+  }
+  return next === undefined ? undefined : new Date(next);
+}
+
+/** setTimeout cannot wait longer than 2^31-1 ms (about 24.8 days); longer waits are re-armed. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+// Fire a moment after the due time, so `now` is past publishedAt when pages render.
+const MARGIN_MS = 500;
+// Re-read the schedule now and then even when nothing is due (content may be reloaded).
+const IDLE_CHECK_MS = 5 * 60 * 1000;
+
+type TimerState = { token: string; timer?: ReturnType<typeof setTimeout> };
+const timerState = () => processSingleton<TimerState>("publicationTimer", () => ({ token: randomBytes(32).toString("hex") }));
+
+/** The token the server's own timer presents to /api/revalidate. */
+export function schedulerToken(): string {
+  return timerState().token;
+}
+
+function selfOrigin(): string {
+  return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT ?? 3000}`;
+}
+
+async function fire(state: TimerState) {
+  try {
+    const res = await fetch(`${selfOrigin()}/api/revalidate`, {
+      method: "POST",
+      headers: { "x-scheduler-token": state.token },
+    });
+    if (!res.ok) console.error(`publication scheduler: revalidation answered ${res.status}`);
+  } catch (err) {
+    console.error("publication scheduler: revalidation failed", err);
+  }
+}
+
+/** (Re)arms the timer for the next scheduled publication. */
+export function armScheduler(now = new Date()) {
+  const state = timerState();
+  if (state.timer) clearTimeout(state.timer);
+  let next: Date | undefined;
+  try {
+    next = nextPublication(getCorpus(), now);
+  } catch (err) {
+    console.error("publication scheduler: content failed to load", err);
+  }
+  const due = next ? next.getTime() - now.getTime() + MARGIN_MS : IDLE_CHECK_MS;
+  const delay = Math.min(due, IDLE_CHECK_MS, MAX_TIMER_MS);
+  state.timer = setTimeout(async () => {
+    if (next && Date.now() >= next.getTime()) await fire(state);
+    armScheduler();
+  }, delay);
+  state.timer.unref?.();
+}

@@ -1,0 +1,121 @@
+import { Feed, type Item } from "feed";
+import { getCorpus, getSection, getSite, latestPublic, type Article, type Section, type SiteSettings } from "../content";
+import { renderMarkdown } from "../render/markdown";
+import { HOME_PATH, ICON_PATH, LOGO_PATH, absolute, authorPath, feedPath, sectionPath, topicPath } from "../paths";
+
+/*
+ * RSS 2.0 and Atom feeds of the newest public stories, built with the `feed`
+ * library. Callers pass articles already filtered by isPublic (latestPublic);
+ * this module only shapes them.
+ */
+
+export const FEED_SIZE = 50;
+
+export type FeedKind = "rss" | "atom";
+
+export const FEED_CONTENT_TYPE: Record<FeedKind, string> = {
+  rss: "application/rss+xml; charset=utf-8",
+  atom: "application/atom+xml; charset=utf-8",
+};
+
+const MIME: Record<string, string> = { jpg: "image/jpeg", jpeg: "image/jpeg", png: "image/png", webp: "image/webp", avif: "image/avif" };
+
+/** @example imageType("/images/a.jpg") // "image/jpeg" */
+export function imageType(src: string): string {
+  return MIME[src.split(".").pop()?.toLowerCase() ?? ""] ?? "application/octet-stream";
+}
+
+/**
+ * The feed of `articles` (newest first) for the whole site or one section.
+ * `updated` is the newest story's last change, so an unchanged feed is
+ * byte-for-byte the same between regenerations.
+ */
+export function buildFeed(
+  kind: FeedKind,
+  { site, section, articles }: { site: SiteSettings; section?: Section; articles: Article[] },
+): string {
+  const abs = (path: string) => absolute(site.origin, path);
+  const home = abs(section ? sectionPath(section.slug) : HOME_PATH);
+  const newest = articles.reduce<Date | undefined>((max, a) => {
+    const changed = a.updatedAt ?? a.publishedAt;
+    return !max || changed > max ? changed : max;
+  }, undefined);
+
+  const feed = new Feed({
+    id: home,
+    link: home,
+    title: section ? `${section.name} | ${site.name}` : site.name,
+    description: section ? section.description : site.description,
+    language: site.language,
+    updated: newest ?? new Date(0),
+    image: abs(LOGO_PATH),
+    favicon: abs(ICON_PATH),
+    copyright: `© ${site.name}`,
+    generator: false,
+    feedLinks: { rss: abs(feedPath("rss", section?.slug)), atom: abs(feedPath("atom", section?.slug)) },
+    ttl: kind === "rss" ? 5 : undefined,
+  });
+
+  for (const article of articles) feed.addItem(item(kind, site, article));
+
+  if (kind === "rss") return feed.rss2();
+  // The library types Atom enclosures by file extension ("image/jpg"); give them their registered type.
+  return feed.atom1().replace(/(<link rel="enclosure"[^>]*? )type="image\/jpg"/g, '$1type="image/jpeg"');
+}
+
+/**
+ * Plain text for a field feed readers parse as HTML.
+ *
+ * @example
+ * escapeHtml("Q&A: <b>") // "Q&amp;A: &lt;b&gt;"
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+function item(kind: FeedKind, site: SiteSettings, article: Article): Item {
+  const abs = (path: string) => absolute(site.origin, path);
+  const url = abs(article.path);
+  const byline = article.authors.map((a) => a.name).join(", ");
+  return {
+    // No id: the link is then the RSS guid (isPermaLink) and the Atom id.
+    link: url,
+    // The library marks titles and summaries as HTML (Atom type="html"; RSS readers assume it): escape the plain text.
+    title: escapeHtml(article.title),
+    description: escapeHtml(article.standfirst),
+    // Full text; "]]>" would end the library's CDATA section early, and "]]&gt;" means the same in HTML.
+    content: renderMarkdown(article.body, site.origin).replaceAll("]]>", "]]&gt;"),
+    date: article.updatedAt ?? article.publishedAt,
+    published: article.publishedAt,
+    category: [
+      { name: article.section.name, domain: abs(sectionPath(article.section.slug)), scheme: abs(sectionPath(article.section.slug)), term: article.section.name },
+      ...article.tags.map((t) => ({ name: t.name, domain: abs(topicPath(t.slug)), scheme: abs(topicPath(t.slug)), term: t.name })),
+    ],
+    enclosure: {
+      url: abs(article.image.src),
+      type: imageType(article.image.src),
+      length: article.image.bytes,
+      // RSS's <enclosure> has no title attribute; Atom's enclosure link does.
+      ...(kind === "atom" ? { title: article.image.alt } : {}),
+    },
+    // RSS's <author> must be an e-mail address, so names go in <dc:creator>; Atom has <author><name>.
+    ...(kind === "rss"
+      ? { extensions: [{ name: "dc:creator", objects: { _text: byline } }] }
+      : { author: article.authors.map((a) => ({ name: a.name, link: abs(authorPath(a.slug)) })) }),
+  };
+}
+
+/**
+ * The served feed: the newest public stories of the site or of one section
+ * (undefined for an unknown section). Routes call this at (re)generation time.
+ */
+export function feedResponse(kind: FeedKind, sectionSlug: string | undefined, now: Date): Response {
+  const site = getSite();
+  const section = sectionSlug === undefined ? undefined : getSection(sectionSlug);
+  if (sectionSlug !== undefined && !section) return new Response("Not found", { status: 404 });
+  const list = section ? getCorpus().bySection.get(section.slug) ?? [] : undefined;
+  const articles = latestPublic(now, { limit: FEED_SIZE, list });
+  return new Response(buildFeed(kind, { site, section, articles }), {
+    headers: { "Content-Type": FEED_CONTENT_TYPE[kind] },
+  });
+}

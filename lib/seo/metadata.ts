@@ -1,0 +1,135 @@
+import type { Metadata } from "next";
+import type { Article, Section, SiteSettings } from "../content";
+import { absolute, articleCardPath, authorPath, feedPath, sectionCardPath, siteCardPath } from "../paths";
+
+/*
+ * Metadata API values for every page type, built from the site settings and
+ * the content, so each page file only says which builder it uses.
+ *
+ * Next.js merges metadata shallowly: a page that sets `openGraph` or
+ * `alternates` replaces the layout's whole object. So each builder returns
+ * complete objects (Open Graph, Twitter card, canonical plus feed links),
+ * never a partial one that would silently drop the layout's fields.
+ */
+
+export const OG_IMAGE = { width: 1200, height: 630, type: "image/png" } as const;
+
+/** Crawlers may show large image previews and full snippets. */
+export const ROBOTS = {
+  index: true,
+  follow: true,
+  "max-image-preview": "large",
+  "max-snippet": -1,
+  "max-video-preview": -1,
+} as const satisfies Metadata["robots"];
+
+type ShareImage = { url: string; alt: string };
+
+/** `<link rel="alternate">` to the site feeds, plus the section's when there is one. */
+export function feedAlternates(site: SiteSettings, section?: Section): Record<string, { url: string; title: string }[]> {
+  const sites = (kind: "rss" | "atom") => [{ url: feedPath(kind), title: site.name }];
+  const sections = (kind: "rss" | "atom") =>
+    section ? [{ url: feedPath(kind, section.slug), title: `${section.name} | ${site.name}` }] : [];
+  return {
+    "application/rss+xml": [...sites("rss"), ...sections("rss")],
+    "application/atom+xml": [...sites("atom"), ...sections("atom")],
+  };
+}
+
+function images(image: ShareImage) {
+  return [{ url: image.url, alt: image.alt, width: OG_IMAGE.width, height: OG_IMAGE.height, type: OG_IMAGE.type }];
+}
+
+export function siteCard(site: SiteSettings): ShareImage {
+  return { url: siteCardPath(), alt: `${site.name}: ${site.tagline ?? site.description}` };
+}
+
+export function sectionCard(site: SiteSettings, section: Section): ShareImage {
+  return { url: sectionCardPath(section.slug), alt: `${section.name} | ${site.name}` };
+}
+
+export function articleCard(site: SiteSettings, article: Article): ShareImage {
+  return { url: articleCardPath(article.path), alt: `${article.title} | ${article.section.name} | ${site.name}` };
+}
+
+/**
+ * The root layout's metadata: defaults every page inherits unless it sets its
+ * own. No canonical URL and no og:url here: inherited by a page that forgot
+ * its own, they would name the front page as that page's address.
+ */
+export function siteMetadata(site: SiteSettings): Metadata {
+  const image = siteCard(site);
+  return {
+    metadataBase: new URL(site.origin),
+    title: { default: site.name, template: `%s | ${site.name}` },
+    description: site.description,
+    applicationName: site.name,
+    robots: ROBOTS,
+    alternates: { types: feedAlternates(site) },
+    openGraph: {
+      type: "website",
+      siteName: site.name,
+      locale: site.locale,
+      title: site.name,
+      description: site.description,
+      images: images(image),
+    },
+    twitter: { card: "summary_large_image", title: site.name, description: site.description, images: [image] },
+  };
+}
+
+/**
+ * Metadata of a non-article page (front page, section, topic, author …):
+ * canonical URL, Open Graph `website` and Twitter card. `title` is the
+ * page's own title (the layout's template adds the site name); without one
+ * the page is titled with the site name.
+ */
+export function pageMetadata(
+  site: SiteSettings,
+  page: { title?: string; description: string; path: string; image?: ShareImage; section?: Section },
+): Metadata {
+  const title = page.title ?? site.name;
+  const image = page.image ?? siteCard(site);
+  return {
+    ...(page.title ? { title: page.title } : {}),
+    description: page.description,
+    alternates: { canonical: page.path, types: feedAlternates(site, page.section) },
+    openGraph: {
+      type: "website",
+      siteName: site.name,
+      locale: site.locale,
+      url: page.path,
+      title,
+      description: page.description,
+      images: images(image),
+    },
+    twitter: { card: "summary_large_image", title, description: page.description, images: [image] },
+  };
+}
+
+/** Metadata of an article page: Open Graph `article` with its dates, section and topics. */
+export function articleMetadata(site: SiteSettings, article: Article): Metadata {
+  const card = articleCard(site, article);
+  return {
+    title: article.title,
+    description: article.standfirst,
+    authors: article.authors.map((a) => ({ name: a.name, url: authorPath(a.slug) })),
+    keywords: article.tags.map((t) => t.name),
+    alternates: { canonical: article.path, types: feedAlternates(site, article.section) },
+    openGraph: {
+      type: "article",
+      siteName: site.name,
+      locale: site.locale,
+      url: article.path,
+      title: article.title,
+      description: article.standfirst,
+      publishedTime: article.publishedAt.toISOString(),
+      modifiedTime: (article.updatedAt ?? article.publishedAt).toISOString(),
+      section: article.section.name,
+      tags: article.tags.map((t) => t.name),
+      authors: article.authors.map((a) => absolute(site.origin, authorPath(a.slug))),
+      images: images(card),
+    },
+    twitter: { card: "summary_large_image", title: article.title, description: article.standfirst, images: [card] },
+  };
+}

@@ -1,0 +1,126 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import CspCacheHandler from "./cache-handler.mjs";
+
+/*
+ * The ISR cache handler (cache-handler.mjs) against a scratch server directory,
+ * the way the server drives it: keys in the framework's route-cache namespace.
+ */
+
+const require = createRequire(import.meta.url);
+const { nodeFs } = require("next/dist/server/lib/node-fs-methods.js");
+const { SharedCacheControls } = require("next/dist/server/lib/incremental-cache/shared-cache-controls.external.js");
+
+const INIT = "(self.__next_f=self.__next_f||[]).push([0])";
+const html = (body = "") => `<!DOCTYPE html><html><body>${body}<script>${INIT}</script></body></html>`;
+const key = (p: string) => `/route-cache/APP_PAGE/0123abcd/$${p}`;
+const page = (status?: number, body = "") => ({
+  kind: "APP_PAGE",
+  html: html(body),
+  rscData: Buffer.from("0:[]"),
+  headers: { "x-next-cache-tags": "_N_T_/layout" },
+  status,
+  postponed: undefined,
+  segmentData: undefined,
+});
+const ctx = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false, cacheControl: { revalidate: 60, expire: 31536000 } };
+
+let dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  dirs = [];
+});
+
+function handler() {
+  const serverDistDir = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-cache-"));
+  dirs.push(serverDistDir);
+  const options = { fs: nodeFs, flushToDisk: true, serverDistDir, maxMemoryCacheSize: 50 * 1024 * 1024, revalidatedTags: [] };
+  // The framework's context type also lists per-request fields the file-system cache never reads.
+  const cache = new CspCacheHandler(options as unknown as ConstructorParameters<typeof CspCacheHandler>[0]);
+  return { cache, serverDistDir };
+}
+
+const metaPath = (serverDistDir: string, p: string) => path.join(serverDistDir, `${key(p)}.meta`);
+
+describe("CspCacheHandler", () => {
+  it("stores a page with its Content-Security-Policy, on the value being served and on disk", async () => {
+    const { cache, serverDistDir } = handler();
+    const value = page();
+    await cache.set(key("/world/a"), value, ctx);
+    expect(value.headers["content-security-policy" as keyof typeof value.headers]).toMatch(/script-src 'self' 'sha256-/);
+    const meta = JSON.parse(fs.readFileSync(metaPath(serverDistDir, "/world/a"), "utf8"));
+    expect(meta.headers["content-security-policy"]).toMatch(/script-src 'self' 'sha256-/);
+    expect(meta.headers["x-next-cache-tags"]).toBe("_N_T_/layout");
+  });
+
+  it("adds the policy to a page the build wrote to disk, when it is read", async () => {
+    const { cache, serverDistDir } = handler();
+    const file = path.join(serverDistDir, `${key("/world/b")}.html`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, html());
+    fs.writeFileSync(file.replace(/\.html$/, ".rsc"), "0:[]");
+    fs.writeFileSync(file.replace(/\.html$/, ".meta"), JSON.stringify({ headers: { "x-nextjs-prerender": "1" } }));
+    const entry = await cache.get(key("/world/b"), { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false });
+    expect(entry.value.headers["content-security-policy"]).toMatch(/'sha256-[^']+'/);
+    expect(entry.value.headers["x-nextjs-prerender"]).toBe("1");
+  });
+
+  it("keeps a 404 for an unknown address in memory only, and forgets its per-path lifetime", async () => {
+    const { cache, serverDistDir } = handler();
+    const k = key(`/world/no-such-story-${Date.now()}`);
+    // The framework records the lifetime of every path it stores just before it hands the entry over.
+    SharedCacheControls.cacheControls.set(k, ctx.cacheControl);
+    await cache.set(k, page(404), ctx);
+    expect(fs.existsSync(path.join(serverDistDir, `${k}.html`))).toBe(false);
+    expect(SharedCacheControls.cacheControls.has(k)).toBe(false);
+    const entry = await cache.get(k, { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false });
+    expect(entry.value.status).toBe(404);
+    expect(entry.value.headers["content-security-policy"]).toContain("script-src");
+    // Writing to disk is on again for the next page.
+    await cache.set(key("/world/c"), page(), ctx);
+    expect(fs.existsSync(metaPath(serverDistDir, "/world/c"))).toBe(true);
+  });
+
+  it("stores a page whose framework scripts load after the load event, allowed by the policy", async () => {
+    const { cache, serverDistDir } = handler();
+    const chunk = "/_next/static/chunks/0abc.js";
+    const value = page(undefined, "<main>x</main>");
+    value.html = value.html.replace("<body>", `<head><script src="${chunk}" async=""></script></head><body>`);
+    await cache.set(key("/world/e"), value, ctx);
+    expect(value.html).not.toContain(`<script src="${chunk}"`);
+    const loader = /<script>(addEventListener\("load"[\s\S]*?)<\/script>/.exec(value.html)?.[1];
+    expect(loader).toContain(JSON.stringify([chunk]));
+    const policy = (value.headers as Record<string, string>)["content-security-policy"]!;
+    expect(policy).toContain(`'sha256-${createHash("sha256").update(loader!).digest("base64")}'`);
+    expect(fs.readFileSync(path.join(serverDistDir, `${key("/world/e")}.html`), "utf8")).toBe(value.html);
+    // A page the build wrote to disk is deferred when it is first read, and then served as it is.
+    const file = path.join(serverDistDir, `${key("/world/f")}.html`);
+    fs.writeFileSync(file, value.html.replace(/<script>addEventListener[\s\S]*?<\/script>/, "").replace("<body>", `<body><script src="${chunk}" async=""></script>`));
+    fs.writeFileSync(file.replace(/\.html$/, ".rsc"), "0:[]");
+    fs.writeFileSync(file.replace(/\.html$/, ".meta"), JSON.stringify({ headers: {} }));
+    const read = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };
+    const first = await cache.get(key("/world/f"), read);
+    expect(first.value.html).toContain(loader);
+    expect(first.value.html).not.toContain(`<script src="${chunk}"`);
+    expect((await cache.get(key("/world/f"), read)).value).toBe(first.value);
+  });
+
+  it("leaves an injected inline script out of the policy", async () => {
+    const { cache } = handler();
+    const value = page(undefined, "<script>window.__pwned=1</script>");
+    await cache.set(key("/world/d"), value, ctx);
+    const policy = (value.headers as Record<string, string>)["content-security-policy"]!;
+    expect(policy.match(/'sha256-/g)).toHaveLength(1);
+  });
+
+  it("leaves route handler bodies and fetch data alone", async () => {
+    const { cache } = handler();
+    const route = { kind: "APP_ROUTE", body: Buffer.from("<rss/>"), headers: { "content-type": "application/rss+xml" }, status: 200 };
+    await cache.set(key("/feed.xml"), route, { ...ctx, kind: "APP_ROUTE" });
+    expect(route.headers).toEqual({ "content-type": "application/rss+xml" });
+  });
+});
