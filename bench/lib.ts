@@ -124,7 +124,7 @@ export function startFloor(port = PORTS.floor): Promise<Server> {
 
 /** The plain Node server answering each path with the bytes captured in `file`. */
 export function startMemory(file: string, port = PORTS.memory, proxy?: string): Promise<Server> {
-  const argv = [path.join(ROOT, "bench/memory-server/main.mjs"), file, String(port), ...(proxy ? [proxy] : [])];
+  const argv = [path.join(ROOT, "bench/memory-server.mjs"), file, String(port), ...(proxy ? [proxy] : [])];
   return spawnServer("memory", argv, port, {}, ROOT, "/__ready");
 }
 
@@ -140,7 +140,7 @@ export function withoutFrameworkJs(html: string): string {
     .replace(/<link rel="preload" as="script"[^>]*>/g, "");
 }
 
-/** A response for bench/memory-server/main.mjs: `body` gzipped, as the site sends it. */
+/** A response for bench/memory-server.mjs: `body` gzipped, as the site sends it. */
 export function memoryResponse(body: Buffer | string, type: string, cacheControl?: string) {
   const headers: Record<string, string> = { "content-type": type, "content-encoding": "gzip" };
   if (cacheControl) headers["cache-control"] = cacheControl;

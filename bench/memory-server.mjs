@@ -1,7 +1,7 @@
 // The physical limit of this machine for our responses: a plain Node HTTP server
 // answering each captured path with the exact bytes the site sent (already
 // gzipped, headers included) from memory. No framework, no compression, no
-// rendering. Usage: node bench/memory-server/main.mjs <captured.json> <port> [proxy-origin]
+// rendering. Usage: node bench/memory-server.mjs <captured.json> <port> [proxy-origin]
 // With a proxy origin, paths not captured are passed through to it (so a page served
 // from memory still loads its stylesheet, scripts and images from the site).
 import fs from "node:fs";
@@ -9,7 +9,7 @@ import http from "node:http";
 
 const [file, port, proxy] = process.argv.slice(2);
 if (!file || !port) {
-  console.error("usage: node bench/memory-server/main.mjs <captured.json> <port> [proxy-origin]");
+  console.error("usage: node bench/memory-server.mjs <captured.json> <port> [proxy-origin]");
   process.exit(2);
 }
 const captured = JSON.parse(fs.readFileSync(file, "utf8"));

@@ -5,7 +5,7 @@
  * Builds the site if needed, starts its production server, captures its pages
  * for the framework floor (a bare Next.js app of the same version serving the
  * same body markup as static pages, bench/floor) and for a plain in-memory Node
- * server sending the site's exact response bytes (bench/memory-server/main.mjs), and
+ * server sending the site's exact response bytes (bench/memory-server.mjs), and
  * measures the three side by side for the article page, the front page, a
  * section front and search:
  *   - bytes a phone-sized Chromium loads: HTML/JS/CSS/images, raw and as sent;
