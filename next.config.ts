@@ -20,6 +20,9 @@ const nextConfig: NextConfig = {
   // nobody read for a while is not shown a year out of date to its next reader.
   expireTime: 86_400,
   reactStrictMode: true,
+  // Metadata always in <head>, never streamed into the body: pages ship no runtime to move it there
+  // (server/runtime-free.mjs), so readers get what crawlers get.
+  htmlLimitedBots: /.*/,
   // Next.js's file-system ISR cache, storing each page's Content-Security-Policy (script hashes)
   // with it, and keeping 404s for unknown addresses off the disk. See cache-handler.mjs.
   cacheHandler: require.resolve("./server/cache-handler.mjs"),

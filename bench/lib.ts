@@ -10,7 +10,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
-import { COMPILE_HINT } from "../tools/compile-hints";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const FLOOR_DIR = path.join(ROOT, "bench/floor");
@@ -128,45 +127,11 @@ export function startMemory(file: string, port = PORTS.memory, proxy?: string): 
   return spawnServer("memory", argv, port, {}, ROOT, "/__ready");
 }
 
-/**
- * The page as it would be without the framework's JavaScript: the same HTML
- * minus every <script> (the runtime, the inlined RSC payload) and script
- * preloads. Every page here reads completely without JavaScript (no client
- * components, plain links, GET forms), so this is what readers would lose: nothing.
- */
-export function withoutFrameworkJs(html: string): string {
-  return html
-    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
-    .replace(/<link rel="preload" as="script"[^>]*>/g, "");
-}
-
 /** A response for bench/memory-server.mjs: `body` gzipped, as the site sends it. */
 export function memoryResponse(body: Buffer | string, type: string, cacheControl?: string) {
   const headers: Record<string, string> = { "content-type": type, "content-encoding": "gzip" };
   if (cacheControl) headers["cache-control"] = cacheControl;
   return { status: 200, headers, body: gzipSync(body).toString("base64") };
-}
-
-/**
- * The page and the framework chunks it loads as the memory server's responses
- * (gzipped, as the site sends them), each chunk without the compile hint
- * `npm run build` adds (tools/compile-hints.ts): the site as Next.js alone
- * would ship it, to measure what the hint changes in the same run.
- */
-export async function responsesWithoutCompileHints(origin: string, pagePath: string) {
-  const html = decoded(await fetchRaw(origin + pagePath)).toString("utf8");
-  const responses: Record<string, ReturnType<typeof memoryResponse>> = {
-    [pagePath]: memoryResponse(html, "text/html; charset=utf-8", "s-maxage=300, stale-while-revalidate=86400"),
-  };
-  const chunks = [...new Set(html.match(/\/_next\/static\/chunks\/[\w.-]+\.js/g) ?? [])];
-  let hinted = 0;
-  for (const src of chunks) {
-    const code = decoded(await fetchRaw(origin + src)).toString("utf8");
-    if (code.startsWith(COMPILE_HINT)) hinted++;
-    responses[src] = memoryResponse(code.startsWith(COMPILE_HINT) ? code.slice(COMPILE_HINT.length) : code, "application/javascript; charset=utf-8", "public, max-age=31536000, immutable");
-  }
-  if (hinted === 0) throw new Error(`no chunk of ${pagePath} carries the compile hint: rebuild with npm run build`);
-  return responses;
 }
 
 export async function stop(server: Server | undefined) {

@@ -1,20 +1,14 @@
 /*
- * npm run lighthouse [-- --runs=3 --forms=mobile,desktop --no-lite --no-unhinted --rebuild]
+ * npm run lighthouse [-- --runs=5 --forms=mobile,desktop --rebuild]
  *
  * Lighthouse 12 (mobile and desktop presets) with the system Chromium against
  * the site's article and front page and the framework floor's same two pages
  * (bench/floor: the same body markup as static pages, no client component, no
  * font, no image), in the same run: for each run, every target once per form
- * factor, in rotated order. Prints the medians of the four category scores and
- * LCP/TBT/CLS side by side, with each metric's range over the runs.
- *
- * Beyond the floor, a fifth target: the site's article HTML without the
- * framework's JavaScript (scripts and inlined RSC payload stripped), served
- * gzipped from memory with its stylesheet and images from the site — what the
- * page would cost if the app router let it ship no runtime (--no-lite skips it).
- * A sixth: the same article with the framework's chunks as Next.js writes
- * them, without the compile hint the build adds (tools/compile-hints.ts), also
- * served from memory — what the hint changes (--no-unhinted skips it).
+ * factor, in rotated order (site and floor alternate). Prints the medians of
+ * the four category scores and LCP/TBT/CLS side by side, with each metric's
+ * range over the runs, and Lighthouse's benchmarkIndex of every run (how fast
+ * the host was then: a lower index means a slower host, and TBT grows with it).
  *
  * "obs. FCP" is the first paint Chromium really made, unthrottled: Lighthouse
  * simulates LCP from the work seen before it, so when a busy machine delays that
@@ -30,24 +24,17 @@ import {
   PAGES,
   ROOT,
   args,
-  PORTS,
   captureAndBuildFloor,
-  decoded,
   ensureSiteBuild,
-  fetchRaw,
   floorPath,
   log,
   median,
-  memoryResponse,
-  responsesWithoutCompileHints,
   resultsDir,
   startFloor,
-  startMemory,
   startSite,
   stop,
   stopAllOnExit,
   table,
-  withoutFrameworkJs,
   type Server,
 } from "./lib";
 
@@ -57,7 +44,7 @@ const FORMS = (opts.get("forms") ?? "mobile,desktop").split(",") as ("mobile" | 
 const LH_BIN = path.join(ROOT, "node_modules/lighthouse/cli/index.js");
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 
-type Score = { scores: Record<string, number>; lcp: number; tbt: number; cls: number; fcp: number; observedFcp: number };
+type Score = { scores: Record<string, number>; lcp: number; tbt: number; cls: number; fcp: number; observedFcp: number; benchmarkIndex: number };
 
 function lighthouse(url: string, form: "mobile" | "desktop", out: string): Score | null {
   const chrome = systemChromium();
@@ -83,6 +70,7 @@ function lighthouse(url: string, form: "mobile" | "desktop", out: string): Score
   if (result.status !== 0) return null;
   const lhr = JSON.parse(fs.readFileSync(out, "utf8")) as {
     categories: Record<string, { score: number | null }>;
+    environment?: { benchmarkIndex?: number };
     audits: Record<string, { numericValue?: number; details?: { items?: Record<string, number>[] } }>;
   };
   const metric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
@@ -93,6 +81,7 @@ function lighthouse(url: string, form: "mobile" | "desktop", out: string): Score
     cls: metric("cumulative-layout-shift"),
     fcp: metric("first-contentful-paint"),
     observedFcp: lhr.audits.metrics?.details?.items?.[0]?.observedFirstContentfulPaint ?? NaN,
+    benchmarkIndex: lhr.environment?.benchmarkIndex ?? NaN,
   };
 }
 
@@ -101,8 +90,6 @@ async function main() {
   ensureSiteBuild(opts.has("rebuild"));
   let site: Server | undefined;
   let floor: Server | undefined;
-  let lite: Server | undefined;
-  let unhinted: Server | undefined;
   const loadAtStart = os.loadavg()[0]!;
   try {
     site = await startSite();
@@ -117,19 +104,6 @@ async function main() {
       { name: "front (site)", url: site.origin + front.path },
       { name: "front (floor)", url: floor.origin + floorPath("front") },
     ];
-    if (!opts.has("no-lite")) {
-      const html = withoutFrameworkJs(decoded(await fetchRaw(site.origin + article.path)).toString("utf8"));
-      const file = path.join(resultsDir(), "lite-responses.json");
-      fs.writeFileSync(file, JSON.stringify({ [article.path]: memoryResponse(html, "text/html; charset=utf-8") }));
-      lite = await startMemory(file, PORTS.memory, site.origin);
-      targets.push({ name: "article (site, no framework JS)", url: lite.origin + article.path });
-    }
-    if (!opts.has("no-unhinted")) {
-      const file = path.join(resultsDir(), "unhinted-responses.json");
-      fs.writeFileSync(file, JSON.stringify(await responsesWithoutCompileHints(site.origin, article.path)));
-      unhinted = await startMemory(file, PORTS.variant, site.origin);
-      targets.push({ name: "article (site, no compile hint)", url: unhinted.origin + article.path });
-    }
     // Warm the servers and the image optimizer's cache, as a CDN would be.
     for (const t of targets) lighthouse(t.url, "mobile", path.join(resultsDir(), "lighthouse-warmup.json"));
 
@@ -150,7 +124,10 @@ async function main() {
             continue;
           }
           (results[key] ??= []).push(score);
-          log(`${key} run ${run + 1}/${RUNS}: perf ${score.scores.performance}, LCP ${score.lcp.toFixed(0)} ms, TBT ${score.tbt.toFixed(0)} ms, CLS ${score.cls.toFixed(3)}`);
+          log(
+            `${key} run ${run + 1}/${RUNS}: perf ${score.scores.performance}, LCP ${score.lcp.toFixed(0)} ms, TBT ${score.tbt.toFixed(0)} ms, ` +
+              `CLS ${score.cls.toFixed(3)}, benchmarkIndex ${score.benchmarkIndex.toFixed(0)}`,
+          );
         }
       }
     }
@@ -169,6 +146,7 @@ async function main() {
         m((s) => s.cls).toFixed(3),
         (m((s) => s.fcp) / 1000).toFixed(2),
         `${(m((s) => s.observedFcp) / 1000).toFixed(2)} (${range(runs.map((s) => s.observedFcp / 1000), 2)})`,
+        `${m((s) => s.benchmarkIndex).toFixed(0)} (${range(runs.map((s) => s.benchmarkIndex))})`,
       ];
     });
     const when = new Date().toISOString();
@@ -178,15 +156,13 @@ async function main() {
       ...Object.entries(failed).map(([key, n]) => `${key}: ${n} run(s) failed (Lighthouse lost the trace) and are left out.`),
       `Machine: ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end.`,
       "",
-      table(["target", "perf", "a11y", "best pr.", "SEO", "LCP s", "TBT ms", "CLS", "FCP s", "obs. FCP s"], rows),
+      table(["target", "perf", "a11y", "best pr.", "SEO", "LCP s", "TBT ms", "CLS", "FCP s", "obs. FCP s", "benchmarkIndex"], rows),
     ].join("\n");
     console.log(text);
     fs.writeFileSync(path.join(resultsDir(), `lighthouse-${when.replace(/[:.]/g, "-")}.json`), JSON.stringify({ when, results, text }, null, 2));
   } finally {
     await stop(site);
     await stop(floor);
-    await stop(lite);
-    await stop(unhinted);
   }
 }
 

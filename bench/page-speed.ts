@@ -19,7 +19,6 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 import { chromium } from "@playwright/test";
 import { CHROMIUM_ARGS, systemChromium } from "../e2e/helpers/browser";
@@ -28,7 +27,6 @@ import {
   args,
   captureAndBuildFloor,
   cpuMs,
-  decoded,
   ensureSiteBuild,
   fetchRaw,
   floorPath,
@@ -43,7 +41,6 @@ import {
   stop,
   stopAllOnExit,
   table,
-  withoutFrameworkJs,
   type Server,
 } from "./lib";
 
@@ -193,13 +190,9 @@ async function main() {
     const active = serverNames.filter((n) => servers[n]);
     log(`servers: ${active.map((n) => `${n} ${servers[n]!.origin}`).join(", ")}`);
 
-    // Bytes (deterministic): the site and the floor as a phone loads them, and beyond the floor
-    // the site's HTML without the framework's JavaScript (what it would weigh with no runtime).
+    // Bytes (deterministic): the site and the floor as a phone loads them.
     const bytes: Record<string, Partial<Record<ServerName, PageBytes>>> = {};
-    const lite: Record<string, { raw: number; gzip: number }> = {};
     for (const page of pages) {
-      const stripped = Buffer.from(withoutFrameworkJs(decoded(await fetchRaw(servers.site.origin + page.path)).toString("utf8")));
-      lite[page.name] = { raw: stripped.length, gzip: gzipSync(stripped).length };
       bytes[page.name] = {};
       for (const name of active.filter((n) => n !== "memory")) {
         bytes[page.name]![name] = await measureBytes(urlFor(name, servers[name]!.origin, page));
@@ -227,7 +220,7 @@ async function main() {
         }
       }
     }
-    report(bytes, lite, ttfbs, loads, active, servers);
+    report(bytes, ttfbs, loads, active, servers);
   } finally {
     for (const s of Object.values(servers)) await stop(s);
     agent.destroy();
@@ -236,7 +229,6 @@ async function main() {
 
 function report(
   bytes: Record<string, Partial<Record<ServerName, PageBytes>>>,
-  lite: Record<string, { raw: number; gzip: number }>,
   ttfbs: Record<string, Record<string, number[]>>,
   loads: Record<string, Record<string, Load[]>>,
   active: ServerName[],
@@ -270,8 +262,6 @@ function report(
         `${cell(b.image)} in ${b.image.files}`,
       ]);
     }
-    const l = lite[page];
-    if (l) bytesRows.push([`${page} (site, no framework JS)`, `${kb(l.raw)} / ${kb(l.gzip)}`, "0%", "0 / 0 in 0", "", ""]);
   }
   lines.push(table(["page", "HTML", "RSC share", "JS", "CSS", "images"], bytesRows));
   lines.push("");
@@ -300,7 +290,7 @@ function report(
   const text = lines.join("\n");
   console.log(text);
   const file = path.join(resultsDir(), `bench-${when.replace(/[:.]/g, "-")}.json`);
-  fs.writeFileSync(file, JSON.stringify({ when, options: Object.fromEntries(opts), bytes, lite, ttfbs, loads, text }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ when, options: Object.fromEntries(opts), bytes, ttfbs, loads, text }, null, 2));
   log(`results: ${path.relative(process.cwd(), file)}`);
 }
 

@@ -1,7 +1,6 @@
 /*
  * `npm run build` (after `npm run content:check`, its prebuild step): `next build`
- * into `<distDir>-staging`, Chrome's compile hint on the framework's chunks
- * (tools/compile-hints.ts), the leak check on that output, and only when all
+ * into `<distDir>-staging`, the leak check on that output, and only when both
  * pass, the new build swapped in for `<distDir>` (NEXT_DIST_DIR, default
  * `.next`). A failure stops with its message and leaves the previous build
  * untouched, so a running deploy or the next `npm start` never sees half a build.
@@ -9,7 +8,6 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { addCompileHints } from "../tools/compile-hints";
 import { atomicBuild } from "../tools/atomic-build";
 
 const target = process.env.NEXT_DIST_DIR || ".next";
@@ -29,10 +27,6 @@ const result = atomicBuild({
   staging,
   steps: [
     { name: "next build", run: (dir) => run("node_modules/.bin/next", ["build"], dir) },
-    {
-      name: "compile hints",
-      run: (dir) => console.log(`compile hints: ${addCompileHints(dir).length} framework chunks marked for eager compilation`),
-    },
     { name: "leak check", run: (dir) => run("node_modules/.bin/tsx", ["scripts/check-build-leaks.ts"], dir) },
   ],
 });

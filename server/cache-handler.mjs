@@ -1,18 +1,21 @@
 // @ts-check
 import { createRequire } from "node:module";
 import { inlineSources, policyFor } from "./csp.mjs";
-import { deferFrameworkScripts } from "./defer-scripts.mjs";
+import { withNotFoundPage } from "./not-found-page.mjs";
+import { withoutFrameworkRuntime } from "./runtime-free.mjs";
 
 /*
  * Next.js's own file-system ISR cache (next.config.ts `cacheHandler`), plus
  * three things:
  *
- * 1. Every cached page loads the framework's JavaScript after the window's
- *    `load` event and a painted frame instead of beside the hero picture
- *    (server/defer-scripts.mjs): its HTML is rewritten once, when it is stored or
- *    first read.
+ * 1. Every cached page is stored without the framework's runtime (its
+ *    scripts and flight payload: server/runtime-free.mjs), and a 404 from
+ *    notFound() as the site's 404 page rather than Next.js's empty shell
+ *    (server/not-found-page.mjs): its HTML is rewritten once, when it is
+ *    stored or first read.
  * 2. Every cached page carries its Content-Security-Policy as a stored header,
- *    with the hashes of the page's own inline framework scripts (server/csp.mjs).
+ *    with the hashes of whatever inline script and style it still has
+ *    (server/csp.mjs).
  *    Next.js sends a cache entry's headers with the page, so a prerendered or
  *    regenerated page is served with its policy at no per-request cost, and
  *    stays static. The policy is added when a page is stored (a regeneration,
@@ -55,7 +58,7 @@ function prepare(key, value) {
   if (!value || value.kind !== "APP_PAGE" || typeof value.html !== "string" || !value.html) return;
   if (prepared.has(value)) return;
   prepared.add(value);
-  const html = deferFrameworkScripts(value.html);
+  const html = withoutFrameworkRuntime(withNotFoundPage(value.html, value.status ?? 200));
   if (html === value.html && value.headers?.[CSP]) return;
   value.html = html;
   const sources = inlineSources(html);

@@ -1,6 +1,5 @@
 // @ts-check
 import { createHash } from "node:crypto";
-import { loaderSources } from "./defer-scripts.mjs";
 import { ATTRS, attributes, decodeEntities } from "./html-attributes.mjs";
 import securityHeaders from "./security-headers.cjs";
 
@@ -10,19 +9,22 @@ import securityHeaders from "./security-headers.cjs";
  * Plain JavaScript because the server loads it outside the
  * Next.js bundle: cache-handler.mjs and server/main.mjs import it as it is.
  *
- * Pages carry no inline script of their own, but Next.js inlines three kinds
- * in every document: the RSC payload (`self.__next_f.push(...)`), its
- * initialiser, and Turbopack's chunk list; cached pages have a fourth, the
- * loader that fetches the framework's scripts after `load` (defer-scripts.mjs).
- * Their content differs per page, so `script-src 'self'` alone would block them:
+ * Pages carry no inline script of their own, and the framework's (the RSC
+ * payload `self.__next_f.push(...)`, its initialiser, Turbopack's chunk list)
+ * are taken out of every page (runtime-free.mjs), so a page's policy allows
+ * scripts from the site itself and nothing inline. Should a page ever keep
+ * the framework's inline scripts (runtime-free.mjs leaves a page with a
+ * streamed boundary whole), they are allowed one by one:
  *
  * - Prerendered and ISR pages (nearly every page) get a policy with the
- *   SHA-256 hashes of exactly those inline scripts, computed once when the
- *   page enters the cache (cache-handler.mjs) and stored with it, so serving a
- *   cached page costs nothing extra and it stays static and CDN-cacheable.
- * - Pages rendered per request (search, Draft Mode) get a nonce: the server
- *   puts one in the request's CSP header, Next.js stamps it on its scripts,
- *   and the same policy goes out with the response (server/main.mjs).
+ *   SHA-256 hashes of exactly the inline scripts and styles they still have,
+ *   computed once when the page enters the cache (cache-handler.mjs) and
+ *   stored with it, so serving a cached page costs nothing extra and it stays
+ *   static and CDN-cacheable.
+ * - Pages rendered per request (search, Draft Mode, a retracted story's note)
+ *   get a nonce: the server puts one in the request's CSP header, Next.js
+ *   stamps it on its scripts, and the same policy goes out with the response
+ *   (server/main.mjs).
  *
  * Only scripts with the exact shape Next.js emits are hashed (pure data pushed
  * onto a queue, checked by parsing it as JSON): a script that came from
@@ -91,7 +93,6 @@ function parseJson(json) {
  */
 export function isFrameworkScript(text) {
   if (text === NEXT_F_INIT) return true;
-  if (loaderSources(text)) return true;
   const push = NEXT_F_PUSH.exec(text);
   if (push) {
     const { ok, value } = parseJson(/** @type {string} */ (push[1]));

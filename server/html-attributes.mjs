@@ -2,7 +2,7 @@
 
 /*
  * Reading the attributes of the tags Next.js and React write, for the modules
- * that look at a page's HTML outside the bundle (csp.mjs, defer-scripts.mjs).
+ * that look at a page's HTML outside the bundle (csp.mjs, runtime-free.mjs).
  * Plain JavaScript.
  */
 

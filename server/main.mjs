@@ -13,6 +13,9 @@
  *   cache-handler.mjs); a page rendered on demand gets a fresh nonce that
  *   Next.js stamps on its scripts; everything else gets a policy that lets
  *   nothing run;
+ * - sends every page without the framework's runtime (server/runtime-free.mjs):
+ *   cached pages are stored that way, pages rendered per request are rewritten
+ *   on their way out;
  * - shuts down cleanly on SIGTERM/SIGINT: stops accepting connections, answers
  *   /api/health with 503, finishes the requests in flight (closing each
  *   connection after its response), then exits 0 — or 1 after DRAIN_TIMEOUT_MS.
@@ -57,6 +60,9 @@ const { noncePolicy, RESOURCE_POLICY } = await import("./csp.mjs");
 const { SECURITY_HEADERS } = (await import("./security-headers.cjs")).default;
 const { RETRACTED_HEADER, addressRouterSlot } = await import("./address-contract.mjs");
 const { GzipCache, compressResponse } = await import("./compression.mjs");
+const { withoutFrameworkRuntime } = await import("./runtime-free.mjs");
+const { withNotFoundPage } = await import("./not-found-page.mjs");
+const { rewriteHtmlResponse } = await import("./html-response.mjs");
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 await app.prepare();
@@ -85,6 +91,14 @@ function routeAddress(url) {
 const ERROR_PAGE = /^\/http-error\/(400|405|414)(?:\?|$)/;
 /** Request headers that would turn the error page into a 304, a range or an RSC payload. */
 const NOT_FOR_ERROR_PAGES = ["if-none-match", "if-modified-since", "if-match", "if-unmodified-since", "range", "rsc", "next-router-prefetch", "next-router-state-tree", "next-router-segment-prefetch", "next-action"];
+
+/**
+ * A page as it leaves the server: the site's 404 page where Next.js sent an empty one, and no
+ * framework runtime (cheap for a cached page, which was stored that way).
+ * @param {string} html
+ * @param {number} status
+ */
+const finishPage = (html, status) => withoutFrameworkRuntime(withNotFoundPage(html, status));
 
 /** gzip of every whole shared response, made once per version (next.config.ts: `compress: false`). */
 const gzipCache = new GzipCache(Number(process.env.GZIP_CACHE_MB ?? 64) * 1024 * 1024);
@@ -175,6 +189,9 @@ async function onRequest(req, res) {
 
   // First, so that it is the innermost layer: it sees the headers finalizeHeaders settles.
   compressResponse(req, res, gzipCache);
+  // Next: pages rendered per request lose the framework's runtime (and an empty 404 becomes the
+  // site's 404 page) before compression sees them; cached pages were stored that way.
+  rewriteHtmlResponse(req, res, finishPage);
   const verdict = checkRequest(req.method, url);
   try {
     if (!verdict.ok) {
