@@ -23,8 +23,8 @@ const nextConfig: NextConfig = {
   // Metadata always in <head>, never streamed into the body: pages ship no runtime to move it there
   // (server/runtime-free.mjs), so readers get what crawlers get.
   htmlLimitedBots: /.*/,
-  // Next.js's file-system ISR cache, storing each page's Content-Security-Policy (script hashes)
-  // with it, and keeping 404s for unknown addresses off the disk. See cache-handler.mjs.
+  // Next.js's file-system ISR cache, storing each page without the framework's runtime and with its
+  // Content-Security-Policy, and keeping 404s for unknown addresses off the disk. See cache-handler.mjs.
   cacheHandler: require.resolve("./server/cache-handler.mjs"),
   images: {
     formats: ["image/avif", "image/webp"],

@@ -39,7 +39,7 @@ import {
 } from "./lib";
 
 const opts = args();
-const RUNS = Number(opts.get("runs") ?? 3);
+const RUNS = Number(opts.get("runs") ?? 5);
 const FORMS = (opts.get("forms") ?? "mobile,desktop").split(",") as ("mobile" | "desktop")[];
 const LH_BIN = path.join(ROOT, "node_modules/lighthouse/cli/index.js");
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;

@@ -49,7 +49,8 @@ const reported = new Set();
 const prepared = new WeakSet();
 
 /**
- * Defers a cached APP_PAGE value's framework scripts and adds its policy (in
+ * Rewrites a cached APP_PAGE value (the site's 404 page for Next.js's empty
+ * one, no framework runtime) and adds its policy (in
  * place: the response being served shares the object).
  * @param {string} key
  * @param {any} value

@@ -14,8 +14,9 @@ import { gzipSync, createGzip, constants } from "node:zlib";
  *   recently used out first, bounded by size), keyed by that hash. Serving a
  *   cached page then costs no compression at all. What each saved:
  *   docs/performance.md.
- * - Responses whose length is not known (search, pages rendered per request,
- *   previews) are compressed as they stream.
+ * - Responses whose length is not known are compressed as they stream. (HTML
+ *   pages no longer are: html-response.mjs hands them over whole, with their
+ *   length, so a page rendered per request gets an ETag and one gzip too.)
  *
  * Plain JavaScript: the server loads it outside the bundle.
  */

@@ -9,10 +9,10 @@
  *   targets get 400/414, other methods than GET/HEAD on pages get 405 — each
  *   with the site's own error page (app/http-error), never a 5xx;
  * - gives every response the security headers (server/security-headers.cjs) and a
- *   Content-Security-Policy: cached pages bring theirs (script hashes, from
- *   cache-handler.mjs); a page rendered on demand gets a fresh nonce that
- *   Next.js stamps on its scripts; everything else gets a policy that lets
- *   nothing run;
+ *   Content-Security-Policy: cached pages bring theirs (from cache-handler.mjs:
+ *   scripts from the site only, their style attributes by hash); a page
+ *   rendered on demand gets a fresh nonce that Next.js stamps on whatever
+ *   script it still writes; everything else gets a policy that lets nothing run;
  * - sends every page without the framework's runtime (server/runtime-free.mjs):
  *   cached pages are stored that way, pages rendered per request are rewritten
  *   on their way out;

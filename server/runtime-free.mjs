@@ -32,18 +32,35 @@ import { ATTRS, attributes } from "./html-attributes.mjs";
 const FRAMEWORK_FILE = /^\/_next\/static\/(?:[\w-]+\/)*[\w.-]+\.(?:js|mjs)$/;
 const SCRIPT = new RegExp(String.raw`<script${ATTRS}>([\s\S]*?)</script\s*>`, "gi");
 const LINK = new RegExp(String.raw`<link${ATTRS}>`, "gi");
-/** Content React streams in after the shell and places with its inline runtime ($RC, $RS, $RX). */
-const STREAMED_BOUNDARY = /<template id="[BPS]:|\$R[CSX]\(/;
+/** A boundary React streams in after the shell (content cannot write a <template>: markdown.ts drops it). */
+const STREAMED_TEMPLATE = /<template id="[BPS]:/;
+/** React's inline runtime that moves streamed content into place ($RC, $RS, $RX). */
+const REACT_STREAMING = /\$R[CSX]\(/;
 const JS_TYPES = new Set(["", "module", "text/javascript", "application/javascript"]);
 
 /**
  * True when `html` still carries the framework's runtime (a cheap test: a
- * cached page that was already rewritten costs two string searches).
+ * cached page that was already rewritten costs three string searches).
  * @param {string} html
  * @returns {boolean}
  */
 export function hasFrameworkRuntime(html) {
   return html.includes("__next_f") || html.includes('src="/_next/static/') || html.includes("TURBOPACK");
+}
+
+/**
+ * True when React still has to move content into place with a script: a
+ * streamed boundary's template, or its runtime in an inline script (not in
+ * text or JSON-LD, where a story may quote anything).
+ * @param {string} html
+ */
+function hasStreamedBoundary(html) {
+  if (STREAMED_TEMPLATE.test(html)) return true;
+  for (const m of html.matchAll(SCRIPT)) {
+    const a = attributes(m[1] ?? "");
+    if (!a.has("src") && JS_TYPES.has((a.get("type") ?? "").toLowerCase()) && REACT_STREAMING.test(m[2] ?? "")) return true;
+  }
+  return false;
 }
 
 /**
@@ -58,7 +75,7 @@ export function hasFrameworkRuntime(html) {
  * @returns {string}
  */
 export function withoutFrameworkRuntime(html) {
-  if (!hasFrameworkRuntime(html) || STREAMED_BOUNDARY.test(html)) return html;
+  if (!hasFrameworkRuntime(html) || hasStreamedBoundary(html)) return html;
   return html
     .replace(SCRIPT, (tag, attrs, body) => {
       const a = attributes(attrs ?? "");

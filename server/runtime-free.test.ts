@@ -31,4 +31,12 @@ describe("withoutFrameworkRuntime", () => {
     );
     expect(withoutFrameworkRuntime(streamed)).toBe(streamed);
   });
+
+  it("is not fooled into keeping the runtime by a story that quotes React's streaming calls", () => {
+    const quoted = (page: string) =>
+      page
+        .replace("<p>", "<p>Call $RC(&quot;B:0&quot;) and write &lt;template id=&quot;B:0&quot;&gt; ")
+        .replace('"headline":"A story"', '"headline":"A story about $RC(\\"B:0\\")"');
+    expect(withoutFrameworkRuntime(quoted(NEXT_PAGE))).toBe(quoted(READER_PAGE));
+  });
 });
