@@ -1,5 +1,5 @@
 /*
- * npm run lighthouse [-- --runs=5 --forms=mobile,desktop --rebuild]
+ * npm run lighthouse [-- --runs=5 --forms=mobile,desktop --cpu-slowdown=8 --rebuild]
  *
  * Lighthouse 12 (mobile and desktop presets) with the system Chromium against
  * the site's article and front page and the framework floor's same two pages
@@ -41,6 +41,8 @@ import {
 const opts = args();
 const RUNS = Number(opts.get("runs") ?? 5);
 const FORMS = (opts.get("forms") ?? "mobile,desktop").split(",") as ("mobile" | "desktop")[];
+/** Lighthouse's CPU slowdown (mobile default 4): a higher one stands in for a slower host. */
+const CPU_SLOWDOWN = opts.get("cpu-slowdown");
 const LH_BIN = path.join(ROOT, "node_modules/lighthouse/cli/index.js");
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 
@@ -57,6 +59,7 @@ function lighthouse(url: string, form: "mobile" | "desktop", out: string): Score
     `--only-categories=${CATEGORIES.join(",")}`,
     "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run",
     ...(form === "desktop" ? ["--preset=desktop"] : []),
+    ...(CPU_SLOWDOWN ? [`--throttling.cpuSlowdownMultiplier=${CPU_SLOWDOWN}`] : []),
   ];
   const run = () =>
     spawnSync(process.execPath, argv, {
@@ -152,7 +155,7 @@ async function main() {
     const when = new Date().toISOString();
     const text = [
       `# npm run lighthouse — ${when}`,
-      `Lighthouse 12, system Chromium, ${RUNS} runs per target and form factor, alternating site and floor. Medians (range).`,
+      `Lighthouse 12, system Chromium, ${RUNS} runs per target and form factor, alternating site and floor${CPU_SLOWDOWN ? `, CPU slowdown ${CPU_SLOWDOWN}×` : ""}. Medians (range).`,
       ...Object.entries(failed).map(([key, n]) => `${key}: ${n} run(s) failed (Lighthouse lost the trace) and are left out.`),
       `Machine: ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end.`,
       "",
