@@ -67,6 +67,15 @@ export const articleCardPath = (articlePath: string) => `${articlePath}/og.png`;
 export const feedPath = (kind: "rss" | "atom", section?: string) =>
   `${section ? `/${section}` : ""}/${kind === "rss" ? "feed" : "atom"}.xml`;
 
+/**
+ * The RSS or Atom feed of the list whose page 1 is `base`.
+ *
+ * @example
+ * listFeedPath("rss", "/topic/russia")  // "/topic/russia/feed.xml"
+ * listFeedPath("atom", "/author/staff") // "/author/staff/atom.xml"
+ */
+export const listFeedPath = (kind: "rss" | "atom", base: string) => `${base === "/" ? "" : base}/${kind === "rss" ? "feed" : "atom"}.xml`;
+
 /** The parts /sitemap.xml indexes once the site passes 50,000 addresses. */
 export const sitemapPartPath = (n: number) => `/sitemap/${n}.xml`;
 
