@@ -15,7 +15,12 @@ test.use({ baseURL: FIXTURE_ORIGIN });
 const hasMarker = (text: string) => LEAK_MARKERS.some((m) => text.includes(m));
 
 test("crawling every public page, asset and listing finds no trace of drafts or scheduled stories", async ({ request }) => {
-  const pages = await crawl(request, FIXTURE_ORIGIN, ["/", "/robots.txt", "/sitemap.xml", "/news-sitemap.xml", "/feed.xml"], 600);
+  const pages = await crawl(
+    request,
+    FIXTURE_ORIGIN,
+    ["/", "/robots.txt", "/sitemap.xml", "/news-sitemap.xml", "/feed.xml", "/corrections/feed.xml", "/corrections/atom.xml"],
+    600,
+  );
   const ok = pages.filter((p) => p.status === 200);
   // The crawl really walked the site: fronts, articles, topics, authors, pagination.
   for (const must of [
@@ -24,7 +29,9 @@ test("crawling every public page, asset and listing finds no trace of drafts or 
     "/culture/lighthouse-keepers-of-the-baltic",
     "/topic/coast",
     "/author/harbour-correspondent",
-    // The topic and author feeds, where the draft's and the scheduled story's stories must not show.
+    // Corrections, and the topic and author feeds, where the draft's and the scheduled story's corrections and stories must not show.
+    "/corrections",
+    "/corrections/page/2",
     "/topic/coast/feed.xml",
     "/author/harbour-correspondent/atom.xml",
   ]) {

@@ -76,6 +76,21 @@ export const feedPath = (kind: "rss" | "atom", section?: string) =>
  */
 export const listFeedPath = (kind: "rss" | "atom", base: string) => `${base === "/" ? "" : base}/${kind === "rss" ? "feed" : "atom"}.xml`;
 
+/** Every correction of the public stories, newest first (paged like the fronts: pagePath). */
+export const CORRECTIONS_PATH = "/corrections";
+
+/** The id of the corrections box on a story page, and of its n-th correction (1 = the oldest). */
+export const CORRECTIONS_ID = "corrections";
+export const correctionId = (n: number) => `correction-${n}`;
+
+/**
+ * A story's n-th correction (1 = the oldest), on the story's page.
+ *
+ * @example
+ * correctionPath("/world/some-story", 2) // "/world/some-story#correction-2"
+ */
+export const correctionPath = (articlePath: string, n: number) => `${articlePath}#${correctionId(n)}`;
+
 /** The parts /sitemap.xml indexes once the site passes 50,000 addresses. */
 export const sitemapPartPath = (n: number) => `/sitemap/${n}.xml`;
 

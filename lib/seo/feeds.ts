@@ -4,18 +4,23 @@ import {
   getSection,
   getSite,
   latestPublic,
+  modifiedAt,
+  publicCorrections,
   type Article,
+  type CorrectionEntry,
   type Section,
   type SiteSettings,
 } from "../content";
 import { renderMarkdown } from "../render/markdown";
 import { listingDescription } from "./metadata";
 import {
+  CORRECTIONS_PATH,
   HOME_PATH,
   ICON_PATH,
   LOGO_PATH,
   absolute,
   authorPath,
+  correctionPath,
   feedPath,
   listFeedPath,
   sectionPath,
@@ -44,7 +49,7 @@ export function imageType(src: string): string {
   return MIME[src.split(".").pop()?.toLowerCase() ?? ""] ?? "application/octet-stream";
 }
 
-/** A list with a feed of its own other than a section: a topic, an author. */
+/** A list with a feed of its own other than a section: a topic, an author, the corrections. */
 export type FeedChannel = {
   /** The list's page 1, e.g. `/topic/russia`: the feed's link and id; its feeds live under it. */
   path: string;
@@ -92,7 +97,7 @@ export function buildFeed(
 ): string {
   const list = channel ?? (section ? { path: sectionPath(section.slug), name: section.name, description: section.description } : undefined);
   const newest = articles.reduce<Date | undefined>((max, a) => {
-    const changed = a.updatedAt ?? a.publishedAt;
+    const changed = modifiedAt(a);
     return !max || changed > max ? changed : max;
   }, undefined);
   const feed = newFeed(kind, site, list, newest);
@@ -122,7 +127,7 @@ function item(kind: FeedKind, site: SiteSettings, article: Article): Item {
     description: escapeHtml(article.standfirst),
     // Full text; "]]>" would end the library's CDATA section early, and "]]&gt;" means the same in HTML.
     content: renderMarkdown(article.body, site.origin).replaceAll("]]>", "]]&gt;"),
-    date: article.updatedAt ?? article.publishedAt,
+    date: modifiedAt(article),
     published: article.publishedAt,
     category: [
       { name: article.section.name, domain: abs(sectionPath(article.section.slug)), scheme: abs(sectionPath(article.section.slug)), term: article.section.name },
@@ -172,6 +177,45 @@ export function listingFeedResponse(
   const site = getSite();
   const channel = { path: listing.base, name: listing.name, description: listingDescription(site, listing) };
   return new Response(buildFeed(kind, { site, channel, articles: listing.articles.slice(0, FEED_SIZE) }), {
+    headers: { "Content-Type": FEED_CONTENT_TYPE[kind] },
+  });
+}
+
+/** The corrections feeds' title, description and page (`/corrections`). */
+export function correctionsChannel(site: SiteSettings): FeedChannel {
+  return {
+    path: CORRECTIONS_PATH,
+    name: "Corrections",
+    description: `Every correction ${site.name} has published to its stories, newest first.`,
+  };
+}
+
+/**
+ * The feed of corrections (`entries` newest first, already public only): one
+ * item per correction, linking to it in its story's corrections box, dated
+ * when it was made.
+ */
+export function buildCorrectionsFeed(kind: FeedKind, { site, entries }: { site: SiteSettings; entries: CorrectionEntry[] }): string {
+  const feed = newFeed(kind, site, correctionsChannel(site), entries[0]?.correction.date);
+  for (const { article, correction, number } of entries) {
+    const section = absolute(site.origin, sectionPath(article.section.slug));
+    feed.addItem({
+      // The link (unique per correction through its fragment) is the RSS guid and the Atom id.
+      link: absolute(site.origin, correctionPath(article.path, number)),
+      title: escapeHtml(`Correction: ${article.title}`),
+      description: escapeHtml(correction.text),
+      date: correction.date,
+      published: correction.date,
+      category: [{ name: article.section.name, domain: section, scheme: section, term: article.section.name }],
+    });
+  }
+  return serialize(kind, feed);
+}
+
+/** /corrections/feed.xml and /corrections/atom.xml: the newest FEED_SIZE corrections of public stories. */
+export function correctionsFeedResponse(kind: FeedKind, now: Date): Response {
+  const entries = publicCorrections(now).slice(0, FEED_SIZE);
+  return new Response(buildCorrectionsFeed(kind, { site: getSite(), entries }), {
     headers: { "Content-Type": FEED_CONTENT_TYPE[kind] },
   });
 }

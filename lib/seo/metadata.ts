@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import type { Article, Section, SiteSettings } from "../content";
+import { modifiedAt, type Article, type Section, type SiteSettings } from "../content";
 import { absolute, articleCardPath, authorPath, feedPath, listFeedPath, sectionCardPath, siteCardPath } from "../paths";
 
 /*
@@ -25,7 +25,7 @@ export const ROBOTS = {
 
 type ShareImage = { url: string; alt: string };
 
-/** A list with feeds of its own besides the site's: a topic, an author. */
+/** A list with feeds of its own besides the site's: a topic, an author, the corrections. */
 export type FeedList = {
   /** What the feed is titled after, e.g. the topic's name. */
   name: string;
@@ -143,7 +143,7 @@ export function articleMetadata(site: SiteSettings, article: Article): Metadata 
       title: article.title,
       description: article.standfirst,
       publishedTime: article.publishedAt.toISOString(),
-      modifiedTime: (article.updatedAt ?? article.publishedAt).toISOString(),
+      modifiedTime: modifiedAt(article).toISOString(),
       section: article.section.name,
       tags: article.tags.map((t) => t.name),
       authors: article.authors.map((a) => absolute(site.origin, authorPath(a.slug))),
