@@ -101,7 +101,8 @@ test.describe("/corrections", () => {
     await page.goto("/corrections");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Corrections");
     await expect(page).toHaveTitle("Corrections | Inter Bellum News");
-    const items = page.getByRole("main").locator("ol > li");
+    // The list's items, not the breadcrumb's: each is headed by its story's headline.
+    const items = page.getByRole("main").getByRole("listitem").filter({ has: page.getByRole("heading", { level: 2 }) });
     await expect(items).toHaveCount(2);
     for (const [i, correction] of FIXTURES.corrections.slice(0, 2).entries()) {
       const item = items.nth(i);

@@ -63,11 +63,14 @@ function newFeed(kind: FeedKind, site: SiteSettings, channel: FeedChannel | unde
   const abs = (path: string) => absolute(site.origin, path);
   const home = abs(channel ? channel.path : HOME_PATH);
   const feedAt = (k: FeedKind) => abs(channel ? listFeedPath(k, channel.path) : feedPath(k));
+  const description = channel ? channel.description : site.description;
   return new Feed({
     id: home,
     link: home,
     title: channel ? `${channel.name} | ${site.name}` : site.name,
-    description: channel ? channel.description : site.description,
+    // RSS readers render a channel's description as HTML, as they do an item's: escape the plain text.
+    // Atom's subtitle is typed text and stays as it is.
+    description: kind === "rss" ? escapeHtml(description) : description,
     language: site.language,
     updated: updated ?? new Date(0),
     image: abs(LOGO_PATH),

@@ -2,7 +2,7 @@ import { parseFeed } from "@rowanmanning/feed-parser";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findListing } from "../publishing/listings";
-import { FEED_CONTENT_TYPE, listingFeedResponse, type FeedKind } from "./feeds";
+import { FEED_CONTENT_TYPE, buildFeed, listingFeedResponse, type FeedKind } from "./feeds";
 import { feedAlternates, pageMetadata } from "./metadata";
 import { loadCorpus } from "../content";
 import { makeCorpus, validFrontMatter } from "../../tools/test-corpus";
@@ -102,6 +102,17 @@ describe.each<FeedKind>(["rss", "atom"])("the %s feed of", (kind) => {
       expect(await response.text()).not.toContain("Secret");
     }
   });
+});
+
+it("a description with markup stays text: escaped in RSS, where readers render it as HTML; as typed in Atom's text subtitle", () => {
+  const { site } = loadCorpus(process.env.CONTENT_DIR);
+  const channel = { path: "/topic/x", name: "X", description: '<a href="javascript:alert(1)">A</a> & B' };
+  const rss = buildFeed("rss", { site, channel, articles: [] });
+  const atom = buildFeed("atom", { site, channel, articles: [] });
+  expect(rss).toContain("<description>&amp;lt;a href=");
+  expect(rss).not.toContain("<description>&lt;a");
+  expect(atom).toContain("<subtitle>&lt;a href=");
+  expect(parseFeed(atom).description).toBe(channel.description);
 });
 
 it("topic and author fronts announce their own feeds after the site's", () => {
