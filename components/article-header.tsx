@@ -1,10 +1,11 @@
 import { Link } from "@/components/link";
-import type { Article } from "@/lib/content";
+import { latestCorrection, type Article } from "@/lib/content";
 import { Fragment } from "react";
 import { formatDateTime } from "@/lib/render/format";
-import { authorPath, sectionPath } from "@/lib/paths";
+import { CORRECTIONS_ID, authorPath, sectionPath } from "@/lib/paths";
 
 export function ArticleHeader({ article, timeZone }: { article: Article; timeZone: string }) {
+  const corrected = latestCorrection(article);
   return (
     <header className="mx-auto max-w-3xl px-4">
       <p className="text-sm font-semibold tracking-wider uppercase">
@@ -37,6 +38,13 @@ export function ArticleHeader({ article, timeZone }: { article: Article; timeZon
           {" · "}
           {article.readingMinutes} min read
         </p>
+        {corrected ? (
+          <p className="mt-1">
+            <Link href={`#${CORRECTIONS_ID}`} className="font-semibold text-accent-ink underline">
+              Corrected on <time dateTime={corrected.date.toISOString()}>{formatDateTime(corrected.date, timeZone)}</time>
+            </Link>
+          </p>
+        ) : null}
       </div>
     </header>
   );

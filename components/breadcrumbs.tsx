@@ -12,7 +12,7 @@ export function Breadcrumbs({ trail }: { trail: Crumb[] }) {
           return (
             <li key={crumb.href} className="flex min-w-0 items-center gap-x-2">
               {i > 0 ? (
-                <span aria-hidden="true" className="text-rule">
+                <span aria-hidden="true" className="text-muted">
                   ›
                 </span>
               ) : null}

@@ -9,7 +9,7 @@ import { breadcrumbJsonLd } from "@/lib/seo/jsonld";
 import { extraPages, findListingPage, listingSlugs, type ListingKind } from "@/lib/publishing/listings";
 import { pagePath } from "@/lib/paths";
 import { parsePageSegment } from "@/lib/publishing/pagination";
-import { pageMetadata, sectionCard } from "@/lib/seo/metadata";
+import { listingDescription, pageMetadata, sectionCard } from "@/lib/seo/metadata";
 
 /*
  * The section, topic and author fronts (page 1 and /page/N) share one
@@ -46,10 +46,12 @@ export function listingRoute(kind: ListingKind, param: string, { paged }: { page
     const section = listing.kind === "section" ? getSection(listing.slug) : undefined;
     return pageMetadata(site, {
       title,
-      description: listing.description ?? `The latest stories on ${listing.name} from ${site.name}.`,
+      description: listingDescription(site, listing),
       path: pagePath(listing.base, page.page),
       image: section ? sectionCard(site, section) : undefined,
       section,
+      // Topics and authors have feeds of their own (app/topic/[tag]/feed.xml, app/author/[slug]/feed.xml, …).
+      feed: section ? undefined : { name: listing.name, path: listing.base },
     });
   }
 

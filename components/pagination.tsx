@@ -6,18 +6,23 @@ export function Pagination({
   totalPages,
   prevHref,
   nextHref,
+  newer = "← Newer stories",
+  older = "Older stories →",
 }: {
   page: number;
   totalPages: number;
   prevHref: string | undefined;
   nextHref: string | undefined;
+  /** The links' text, for lists of something other than stories. */
+  newer?: string;
+  older?: string;
 }) {
   if (totalPages <= 1) return null;
   return (
     <nav aria-label="Pagination" className="no-print mt-10 flex items-center justify-between border-t border-rule pt-4 text-sm">
       {prevHref ? (
         <Link href={prevHref} rel="prev" className="font-semibold text-accent-ink underline">
-          ← Newer stories
+          {newer}
         </Link>
       ) : (
         <span />
@@ -27,7 +32,7 @@ export function Pagination({
       </span>
       {nextHref ? (
         <Link href={nextHref} rel="next" className="font-semibold text-accent-ink underline">
-          Older stories →
+          {older}
         </Link>
       ) : (
         <span />

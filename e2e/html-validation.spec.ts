@@ -30,6 +30,11 @@ const PAGES: { origin: string; path: string; status: number; kind: string }[] = 
   { origin: FIXTURE_ORIGIN, path: "/culture/lighthouse-keepers-of-the-baltic", status: 200, kind: "article, no related stories" },
   { origin: FIXTURE_ORIGIN, path: FIXTURES.renamed.path, status: 200, kind: "article, markup in its text" },
   { origin: FIXTURE_ORIGIN, path: FIXTURES.retracted.path, status: 410, kind: "retracted story" },
+  { origin: FIXTURE_ORIGIN, path: "/world/harbour-fish-market-reopens", status: 200, kind: "article with corrections" },
+  { origin: FIXTURE_ORIGIN, path: "/hostile/hostile-markup-in-every-field", status: 200, kind: "article, markup in its correction" },
+  { origin: FIXTURE_ORIGIN, path: "/corrections", status: 200, kind: "corrections" },
+  { origin: FIXTURE_ORIGIN, path: "/corrections/page/2", status: 200, kind: "corrections, page 2" },
+  { origin: SITE_ORIGIN, path: "/corrections", status: 200, kind: "corrections, none yet" },
 ];
 
 type VnuMessage = { type: string; subType?: string; url?: string; message: string; lastLine?: number; extract?: string };

@@ -15,10 +15,26 @@ test.use({ baseURL: FIXTURE_ORIGIN });
 const hasMarker = (text: string) => LEAK_MARKERS.some((m) => text.includes(m));
 
 test("crawling every public page, asset and listing finds no trace of drafts or scheduled stories", async ({ request }) => {
-  const pages = await crawl(request, FIXTURE_ORIGIN, ["/", "/robots.txt", "/sitemap.xml", "/news-sitemap.xml", "/feed.xml"], 600);
+  const pages = await crawl(
+    request,
+    FIXTURE_ORIGIN,
+    ["/", "/robots.txt", "/sitemap.xml", "/news-sitemap.xml", "/feed.xml", "/corrections/feed.xml", "/corrections/atom.xml"],
+    600,
+  );
   const ok = pages.filter((p) => p.status === 200);
   // The crawl really walked the site: fronts, articles, topics, authors, pagination.
-  for (const must of ["/world", "/world/page/2", "/culture/lighthouse-keepers-of-the-baltic", "/topic/coast", "/author/harbour-correspondent"]) {
+  for (const must of [
+    "/world",
+    "/world/page/2",
+    "/culture/lighthouse-keepers-of-the-baltic",
+    "/topic/coast",
+    "/author/harbour-correspondent",
+    // Corrections, and the topic and author feeds, where the draft's and the scheduled story's corrections and stories must not show.
+    "/corrections",
+    "/corrections/page/2",
+    "/topic/coast/feed.xml",
+    "/author/harbour-correspondent/atom.xml",
+  ]) {
     expect(ok.map((p) => new URL(p.url).pathname)).toContain(must);
   }
   const leaks = pages.filter((p) => hasMarker(p.body) || p.url.includes(DRAFT.slug) || p.url.includes(SCHEDULED.slug));
@@ -27,7 +43,7 @@ test("crawling every public page, asset and listing finds no trace of drafts or 
 });
 
 test("their own URLs, and a topic only a draft carries, are 404s", async ({ request }) => {
-  for (const url of [DRAFT.path, SCHEDULED.path, "/topic/embargoed-topic"]) {
+  for (const url of [DRAFT.path, SCHEDULED.path, "/topic/embargoed-topic", "/topic/embargoed-topic/feed.xml", "/topic/embargoed-topic/atom.xml"]) {
     const response = await request.get(url);
     expect(response.status(), url).toBe(404);
     expect(hasMarker(await response.text()), url).toBe(false);

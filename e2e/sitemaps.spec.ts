@@ -72,7 +72,7 @@ test("the news sitemap is well-formed Google News XML and lists only stories of 
 test.describe("with drafts, scheduled and retracted stories in the corpus", () => {
   test.use({ baseURL: FIXTURE_ORIGIN });
 
-  test("the sitemap lists exactly the public stories, with lastmod from updatedAt", async ({ request }) => {
+  test("the sitemap lists exactly the public stories, with lastmod from updatedAt or the latest correction", async ({ request }) => {
     const { doc, text } = await getXml(request, "/sitemap.xml");
     const urls: Url[] = doc.urlset.url;
     const stories = urls.filter((u) => /^\/(world|culture)\/[^/]+$/.test(new URL(u.loc).pathname));

@@ -67,6 +67,30 @@ export const articleCardPath = (articlePath: string) => `${articlePath}/og.png`;
 export const feedPath = (kind: "rss" | "atom", section?: string) =>
   `${section ? `/${section}` : ""}/${kind === "rss" ? "feed" : "atom"}.xml`;
 
+/**
+ * The RSS or Atom feed of the list whose page 1 is `base`.
+ *
+ * @example
+ * listFeedPath("rss", "/topic/russia")  // "/topic/russia/feed.xml"
+ * listFeedPath("atom", "/author/staff") // "/author/staff/atom.xml"
+ */
+export const listFeedPath = (kind: "rss" | "atom", base: string) => `${base === "/" ? "" : base}/${kind === "rss" ? "feed" : "atom"}.xml`;
+
+/** Every correction of the public stories, newest first (paged like the fronts: pagePath). */
+export const CORRECTIONS_PATH = "/corrections";
+
+/** The id of the corrections box on a story page, and of its n-th correction (1 = the oldest). */
+export const CORRECTIONS_ID = "corrections";
+export const correctionId = (n: number) => `correction-${n}`;
+
+/**
+ * A story's n-th correction (1 = the oldest), on the story's page.
+ *
+ * @example
+ * correctionPath("/world/some-story", 2) // "/world/some-story#correction-2"
+ */
+export const correctionPath = (articlePath: string, n: number) => `${articlePath}#${correctionId(n)}`;
+
 /** The parts /sitemap.xml indexes once the site passes 50,000 addresses. */
 export const sitemapPartPath = (n: number) => `/sitemap/${n}.xml`;
 

@@ -7,3 +7,5 @@ export const SCHEDULED = {
   path: "/culture/scheduled-marker-story",
   title: "LEAKCANARY-SCHEDULED-TITLE Lighthouse Sale Announced",
 };
+/** Both also carry a correction whose text starts with its marker. */
+export const CORRECTION_MARKERS = ["LEAKCANARY-DRAFT-CORRECTION", "LEAKCANARY-SCHEDULED-CORRECTION"] as const;

@@ -6,7 +6,7 @@
  * could become a database behind these same functions without touching a page.
  */
 export { ContentError, formatProblem } from "./types";
-export type { Article, Author, ContentProblem, ContentRule, Corpus, HeroImage, Section, SiteSettings, Topic } from "./types";
+export type { Article, Author, ContentProblem, ContentRule, Corpus, Correction, HeroImage, Section, SiteSettings, Topic } from "./types";
 export { SLUG_PATTERN, SLUG_RULE, articleFrontMatterSchema, type ArticleFrontMatter } from "./schema";
 export { contentDir } from "./parse";
 export { MIN_HERO_WIDTH, publicFile } from "./images";
@@ -27,3 +27,4 @@ export {
   topicArticles,
 } from "./queries";
 export { isPublic, isRetracted } from "./visibility";
+export { latestCorrection, modifiedAt, publicCorrections, type CorrectionEntry } from "./corrections";

@@ -157,6 +157,8 @@ export function loadCorpus(dir: string = contentDir(), options: LoadOptions = {}
       body,
       related: fm.related,
       aliases: aliasPaths(fm.aliases, section.slug),
+      // Oldest first; the sort is stable, so corrections made at the same moment keep the editor's order.
+      corrections: fm.corrections.map((c) => ({ date: new Date(c.date), text: c.text })).sort((a, b) => a.date.getTime() - b.date.getTime()),
       get readingMinutes() {
         return (minutes ??= readingMinutes(body));
       },

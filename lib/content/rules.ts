@@ -87,13 +87,17 @@ export function resolveReferences(raw: Record<string, unknown>, lookups: Lookups
   return { section, byline, topics };
 }
 
-/** The rules on one valid front matter: hero image, dates, alias sections, placeholders, retraction note. */
+/** The rules on one valid front matter: hero image, dates (corrections' too), alias sections, placeholders, retraction note. */
 export function checkFrontMatter(fm: FrontMatter, body: string, dims: Dimensions | string, sections: Map<string, Section>, report: Report) {
   if (typeof dims === "string") report("image.src", dims, "image");
   else if (dims.width < MIN_HERO_WIDTH) {
     report("image.src", `hero image is ${dims.width} px wide; it must be at least ${MIN_HERO_WIDTH} px`, "image");
   }
   if (fm.updatedAt && new Date(fm.updatedAt) < new Date(fm.publishedAt)) report("updatedAt", "must not be before publishedAt");
+  // A correction corrects what was published; an empty or multi-line text is the schema's to refuse.
+  fm.corrections.forEach((correction, i) => {
+    if (new Date(correction.date) < new Date(fm.publishedAt)) report(`corrections.${i}.date`, "must not be before publishedAt");
+  });
   fm.aliases.forEach((alias, i) => {
     const prefix = alias.includes("/") ? alias.slice(0, alias.indexOf("/")) : undefined;
     if (prefix && !sections.has(prefix)) report(`aliases.${i}`, `unknown section "${prefix}" in alias "${alias}"`, "reference");

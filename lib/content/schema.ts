@@ -42,7 +42,7 @@ export const siteSchema = z.strictObject({
 });
 
 /** First path segments the site uses itself: a section cannot take them. */
-const RESERVED_SECTION_SLUGS = ["topic", "author", "search", "api", "page", "images", "feed", "sitemap", "preview", "gone", "http-error"];
+const RESERVED_SECTION_SLUGS = ["topic", "author", "search", "api", "page", "images", "feed", "sitemap", "preview", "gone", "http-error", "corrections"];
 
 export const sectionSchema = z.strictObject({
   slug: slug.refine((s) => !RESERVED_SECTION_SLUGS.includes(s), "is reserved for the site's own pages"),
@@ -74,6 +74,15 @@ export const authorsSchema = z.array(authorSchema).min(1, "must list at least on
 /** `retracted`: was public, withdrawn by the editors; its address answers 410 Gone with a note. */
 export const articleStatus = z.enum(["published", "draft", "retracted"]);
 
+/**
+ * A correction published on a story: when it was made (not before the story's
+ * publication, a content rule) and what was wrong, as one line of plain text.
+ */
+const correctionSchema = z.strictObject({
+  date: isoDateTime,
+  text: plainText.max(500, "must be at most 500 characters"),
+});
+
 export const articleFrontMatterSchema = z.strictObject({
   title: plainText.max(140, "must be at most 140 characters"),
   standfirst: plainText.max(320, "must be at most 320 characters"),
@@ -94,6 +103,8 @@ export const articleFrontMatterSchema = z.strictObject({
   }),
   related: z.array(slug).default([]),
   aliases: z.array(z.string().regex(new RegExp(`^(?:[a-z0-9-]+\\/)?${SLUG}$`), "must be an old slug or section/slug")).default([]),
+  /** Corrections, in any order (loading sorts them oldest first). */
+  corrections: z.array(correctionSchema).default([]),
 });
 
 export type SiteSettings = z.infer<typeof siteSchema>;

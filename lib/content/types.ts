@@ -18,6 +18,14 @@ export type HeroImage = {
   bytes: number;
 };
 
+/** A correction published on a story (front matter `corrections`). */
+export type Correction = {
+  /** When the correction was made; never before the story's publication. */
+  date: Date;
+  /** What was wrong and what is right now: one line of plain text. */
+  text: string;
+};
+
 export type Article = {
   slug: string;
   /** Canonical path, e.g. `/world/some-story` (lib/paths.ts articlePath). */
@@ -41,6 +49,11 @@ export type Article = {
   related: string[];
   /** Old addresses of the story as paths, e.g. `/world/old-slug` (lib/paths.ts aliasPaths). */
   aliases: string[];
+  /**
+   * Corrections, oldest first (the order readers see them in on the story); the
+   * last is the latest. Anchor `#correction-<n>` on the page is the n-th (lib/paths.ts).
+   */
+  corrections: Correction[];
   /** Computed from the body on first use (counting 10,000 bodies' words would slow every load). */
   readonly readingMinutes: number;
   /** Source file relative to the working directory, for error messages. */

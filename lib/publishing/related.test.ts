@@ -205,6 +205,7 @@ describe("relatedStories at scale", () => {
         body: "",
         related: rand() < 0.05 ? [`s${Math.floor(rand() * count)}`] : [],
         aliases: [],
+        corrections: [],
         readingMinutes: 1,
         file: "",
       });

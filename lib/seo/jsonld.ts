@@ -1,5 +1,6 @@
 import type {
   BreadcrumbList,
+  CorrectionComment,
   NewsArticle,
   Organization,
   Person,
@@ -7,7 +8,7 @@ import type {
   WebSite,
   WithContext,
 } from "schema-dts";
-import type { Article, Author, SiteSettings } from "../content";
+import { modifiedAt, type Article, type Author, type Correction, type SiteSettings } from "../content";
 import { HERO_CROPS, cropPath } from "./crops";
 import { HOME_PATH, LOGO_PATH, SEARCH_PATH, absolute, authorPath, sectionPath } from "../paths";
 
@@ -80,14 +81,20 @@ export function newsArticleJsonLd(site: SiteSettings, article: Article): WithCon
     description: article.standfirst,
     image: HERO_CROPS.map((crop) => absolute(site.origin, cropPath(article.image.src, crop))),
     datePublished: article.publishedAt.toISOString(),
-    dateModified: (article.updatedAt ?? article.publishedAt).toISOString(),
+    dateModified: modifiedAt(article).toISOString(),
     author: article.authors.map((a) => byline(site, a)),
     publisher: publisher(site),
     articleSection: article.section.name,
     keywords: article.tags.map((t) => t.name),
     inLanguage: site.language,
     isAccessibleForFree: true,
+    ...(article.corrections.length ? { correction: article.corrections.map(correctionJsonLd) } : {}),
   };
+}
+
+/** A published correction as schema.org's CorrectionComment (oldest first, as on the page). */
+function correctionJsonLd(correction: Correction): CorrectionComment {
+  return { "@type": "CorrectionComment", text: correction.text, datePublished: correction.date.toISOString() };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import type { Article, Section, SiteSettings } from "../content";
-import { absolute, articleCardPath, authorPath, feedPath, sectionCardPath, siteCardPath } from "../paths";
+import { modifiedAt, type Article, type Section, type SiteSettings } from "../content";
+import { absolute, articleCardPath, authorPath, feedPath, listFeedPath, sectionCardPath, siteCardPath } from "../paths";
 
 /*
  * Metadata API values for every page type, built from the site settings and
@@ -25,15 +25,34 @@ export const ROBOTS = {
 
 type ShareImage = { url: string; alt: string };
 
-/** `<link rel="alternate">` to the site feeds, plus the section's when there is one. */
-export function feedAlternates(site: SiteSettings, section?: Section): Record<string, { url: string; title: string }[]> {
+/** A list with feeds of its own besides the site's: a topic, an author, the corrections. */
+export type FeedList = {
+  /** What the feed is titled after, e.g. the topic's name. */
+  name: string;
+  /** The list's page 1, e.g. `/topic/russia`; its feeds are `<path>/feed.xml` and `<path>/atom.xml`. */
+  path: string;
+};
+
+/** `<link rel="alternate">` to the site feeds, plus the section's (or another list's) when there is one. */
+export function feedAlternates(site: SiteSettings, list?: Section | FeedList): Record<string, { url: string; title: string }[]> {
   const sites = (kind: "rss" | "atom") => [{ url: feedPath(kind), title: site.name }];
-  const sections = (kind: "rss" | "atom") =>
-    section ? [{ url: feedPath(kind, section.slug), title: `${section.name} | ${site.name}` }] : [];
+  const own = (kind: "rss" | "atom") =>
+    list ? [{ url: "path" in list ? listFeedPath(kind, list.path) : feedPath(kind, list.slug), title: `${list.name} | ${site.name}` }] : [];
   return {
-    "application/rss+xml": [...sites("rss"), ...sections("rss")],
-    "application/atom+xml": [...sites("atom"), ...sections("atom")],
+    "application/rss+xml": [...sites("rss"), ...own("rss")],
+    "application/atom+xml": [...sites("atom"), ...own("atom")],
   };
+}
+
+/**
+ * What a topic, author or section front (and its feed) says it is: its own
+ * description, else a sentence naming it.
+ *
+ * @example
+ * listingDescription(site, { name: "Russia", description: undefined }) // "The latest stories on Russia from Inter Bellum News."
+ */
+export function listingDescription(site: SiteSettings, listing: { name: string; description: string | undefined }): string {
+  return listing.description ?? `The latest stories on ${listing.name} from ${site.name}.`;
 }
 
 function images(image: ShareImage) {
@@ -86,14 +105,14 @@ export function siteMetadata(site: SiteSettings): Metadata {
  */
 export function pageMetadata(
   site: SiteSettings,
-  page: { title?: string; description: string; path: string; image?: ShareImage; section?: Section },
+  page: { title?: string; description: string; path: string; image?: ShareImage; section?: Section; feed?: FeedList },
 ): Metadata {
   const title = page.title ?? site.name;
   const image = page.image ?? siteCard(site);
   return {
     ...(page.title ? { title: page.title } : {}),
     description: page.description,
-    alternates: { canonical: page.path, types: feedAlternates(site, page.section) },
+    alternates: { canonical: page.path, types: feedAlternates(site, page.feed ?? page.section) },
     openGraph: {
       type: "website",
       siteName: site.name,
@@ -124,7 +143,7 @@ export function articleMetadata(site: SiteSettings, article: Article): Metadata 
       title: article.title,
       description: article.standfirst,
       publishedTime: article.publishedAt.toISOString(),
-      modifiedTime: (article.updatedAt ?? article.publishedAt).toISOString(),
+      modifiedTime: modifiedAt(article).toISOString(),
       section: article.section.name,
       tags: article.tags.map((t) => t.name),
       authors: article.authors.map((a) => absolute(site.origin, authorPath(a.slug))),

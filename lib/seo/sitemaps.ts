@@ -1,6 +1,6 @@
 import { create } from "xmlbuilder2";
-import { getCorpus, type Article, type Corpus, type SiteSettings, isPublic } from "../content";
-import { HOME_PATH, absolute, authorPath, sectionPath, sitemapPartPath, topicPath } from "../paths";
+import { getCorpus, modifiedAt, publicCorrections, type Article, type Corpus, type SiteSettings, isPublic } from "../content";
+import { CORRECTIONS_PATH, HOME_PATH, absolute, authorPath, sectionPath, sitemapPartPath, topicPath } from "../paths";
 
 /*
  * Sitemaps for crawlers: the site sitemap (sitemaps.org protocol, split
@@ -30,7 +30,8 @@ export function w3cDate(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-const changed = (a: Article) => a.updatedAt ?? a.publishedAt;
+// A correction changes a story's page as an update does.
+const changed = (a: Article) => modifiedAt(a);
 
 function newest(list: Article[] | undefined, now: Date): Date | undefined {
   let max: Date | undefined;
@@ -40,7 +41,8 @@ function newest(list: Article[] | undefined, now: Date): Date | undefined {
 
 /**
  * Every public address: the front page, sections, public stories (newest
- * first), and the topic and author pages that have a public story.
+ * first), the topic and author pages that have a public story, and
+ * /corrections once a public story carries a correction.
  */
 export function sitemapUrls(
   corpus: Pick<Corpus, "sections" | "topics" | "authors" | "articles" | "bySection" | "byTag" | "byAuthor">,
@@ -61,6 +63,8 @@ export function sitemapUrls(
     const lastmod = newest(corpus.byAuthor.get(author.slug), now);
     if (lastmod) urls.push({ path: authorPath(author.slug), lastmod });
   }
+  const correction = publicCorrections(now, corpus)[0];
+  if (correction) urls.push({ path: CORRECTIONS_PATH, lastmod: correction.correction.date });
   return urls;
 }
 

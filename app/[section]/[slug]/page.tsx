@@ -4,6 +4,7 @@ import { draftMode } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ArticleBody } from "@/components/article-body";
+import { ArticleCorrections } from "@/components/article-corrections";
 import { ArticleHeader } from "@/components/article-header";
 import { HeroFigure } from "@/components/hero-figure";
 import { JsonLd } from "@/components/json-ld";
@@ -93,6 +94,7 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
         <div className="mt-8">
           <ArticleBody markdown={article.body} origin={corpus.site.origin} />
         </div>
+        <ArticleCorrections corrections={article.corrections} timeZone={timeZone} />
         {article.tags.length ? (
           <footer className="no-print mx-auto mt-8 max-w-3xl px-4">
             <h2 className="text-xs font-semibold tracking-wider text-muted uppercase">Topics</h2>

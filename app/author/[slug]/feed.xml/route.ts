@@ -1,0 +1,14 @@
+import { findListing, listingSlugs } from "@/lib/publishing/listings";
+import { listingFeedResponse } from "@/lib/seo/feeds";
+
+/** An author's RSS 2.0 feed: their newest public stories, as their front lists them. Regenerated at most a minute apart, like the pages. */
+export const revalidate = 60;
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return listingSlugs("author").map((slug) => ({ slug }));
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return listingFeedResponse("rss", findListing("author", (await params).slug, new Date()));
+}

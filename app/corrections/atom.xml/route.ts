@@ -1,0 +1,8 @@
+import { correctionsFeedResponse } from "@/lib/seo/feeds";
+
+/** The Atom feed of corrections to public stories, newest first. Regenerated at most a minute apart, like the pages. */
+export const revalidate = 60;
+
+export function GET() {
+  return correctionsFeedResponse("atom", new Date());
+}
