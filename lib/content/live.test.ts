@@ -1,8 +1,7 @@
 import path from "node:path";
-import { dump } from "js-yaml";
 import { describe, expect, it } from "vitest";
 import { ContentError, isLive, loadCorpus, visibleUpdates } from ".";
-import { makeCorpus, validFrontMatter, type FrontMatter } from "../../tools/test-corpus";
+import { articleFile, makeCorpus, validFrontMatter, type FrontMatter } from "../../tools/test-corpus";
 import { splitLiveBody } from "./live";
 
 /*
@@ -14,10 +13,8 @@ import { splitLiveBody } from "./live";
 const topics = [{ slug: "russia", name: "Russia" }];
 
 /** A whole article file: front matter (a live story unless `live: undefined`) and a body. */
-function liveFile(body: string, overrides: FrontMatter = {}): string {
-  const fm = validFrontMatter({ publishedAt: "2025-05-09T12:00:00Z", live: { start: "2025-05-09T12:00:00Z" }, ...overrides });
-  return `---\n${dump(JSON.parse(JSON.stringify(fm)), { lineWidth: -1 })}---\n\n${body}`;
-}
+const liveFile = (body: string, overrides: FrontMatter = {}) =>
+  articleFile(validFrontMatter({ publishedAt: "2025-05-09T12:00:00Z", live: { start: "2025-05-09T12:00:00Z" }, ...overrides }), body);
 
 /** Every problem of a corpus as `file: field: reason` relative to it, with its rule. */
 function problemsOf(dir: string): { line: string; rule: string }[] {
