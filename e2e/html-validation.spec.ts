@@ -30,6 +30,7 @@ const PAGES: { origin: string; path: string; status: number; kind: string }[] = 
   { origin: FIXTURE_ORIGIN, path: "/culture/lighthouse-keepers-of-the-baltic", status: 200, kind: "article, no related stories" },
   { origin: FIXTURE_ORIGIN, path: FIXTURES.renamed.path, status: 200, kind: "article, markup in its text" },
   { origin: FIXTURE_ORIGIN, path: FIXTURES.retracted.path, status: 410, kind: "retracted story" },
+  { origin: FIXTURE_ORIGIN, path: FIXTURES.live.path, status: 200, kind: "live story" },
 ];
 
 type VnuMessage = { type: string; subType?: string; url?: string; message: string; lastLine?: number; extract?: string };
