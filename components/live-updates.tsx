@@ -95,7 +95,7 @@ export function LiveUpdates({
               <div className="live-update-body prose-article" dangerouslySetInnerHTML={{ __html: renderMarkdown(u.body, origin) }} />
               <p className="live-update-link">
                 <a href={updatePath(article.path, u.id)}>
-                  Link to this update<span className="sr-only">: {u.title}</span>
+                  Link to this update<span className="sr-only"> ({u.title})</span>
                 </a>
               </p>
             </article>

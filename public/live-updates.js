@@ -150,7 +150,7 @@
     var link = make("p", "live-update-link");
     var a = make("a", "", "Link to this update");
     a.href = location.pathname + "#" + anchor;
-    a.appendChild(make("span", "sr-only", ": " + title));
+    a.appendChild(make("span", "sr-only", " (" + title + ")"));
     link.appendChild(a);
     article.appendChild(meta);
     article.appendChild(heading);

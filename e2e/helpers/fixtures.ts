@@ -31,9 +31,9 @@ export const FIXTURES = {
     title: "Harbour Regatta, as It Happened",
     publishedAt: "2025-03-29T12:00:00Z",
     updates: [
-      { id: "update-20250329t154500z", title: "Wind drops across the bay", time: "2025-03-29T15:45:00.000Z", shown: "29 March 2025, 15:45 UTC", key: false },
-      { id: "update-20250329t133000z", title: "Storm Petrel takes the lead", time: "2025-03-29T13:30:00.000Z", shown: "29 March 2025, 13:30 UTC", key: true },
-      { id: "update-20250329t120500z", title: "The first boats leave the harbour", time: "2025-03-29T12:05:00.000Z", shown: "29 March 2025, 12:05 UTC", key: false },
+      { id: "update-20250329t154500z", title: "Wind drops across the bay", time: "2025-03-29T15:45:00.000Z", key: false },
+      { id: "update-20250329t133000z", title: "Storm Petrel takes the lead", time: "2025-03-29T13:30:00.000Z", key: true },
+      { id: "update-20250329t120500z", title: "The first boats leave the harbour", time: "2025-03-29T12:05:00.000Z", key: false },
     ],
     future: { id: "update-20990101t000000z", title: "LEAKCANARY-LIVE-FUTURE-TITLE Winner announced" },
   },
