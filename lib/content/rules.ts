@@ -9,7 +9,7 @@ import type { Article, ContentProblem, ContentRule, LiveUpdate } from "./types";
 
 /*
  * Every rule `npm run content:check` (and every load) applies beyond the zod
- * schemas: references, duplicates, aliases, images and placeholders. Each
+ * schemas: references, duplicates, aliases, images, placeholders and live coverage. Each
  * pushes problems and goes on, so an editor sees every problem at once.
  */
 
