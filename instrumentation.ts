@@ -1,12 +1,15 @@
 /**
  * Runs once when the server starts: publish the address router server/main.mjs asks
- * before every page (lib/publishing/addresses.ts), build the search index, and
- * arm the publication timer (lib/publishing/publication-timer.ts).
+ * before every page (lib/publishing/addresses.ts) and the live-address test it asks of
+ * every response (lib/publishing/live.ts), build the search index, and arm the
+ * publication timer (lib/publishing/publication-timer.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { publishAddressRouter } = await import("./lib/publishing/addresses");
   publishAddressRouter();
+  const { publishLiveAddresses } = await import("./lib/publishing/live");
+  publishLiveAddresses();
   // Build the search index now, not on a reader's first search (seconds at 10,000 stories).
   const [{ getCorpus }, { getSearchIndex }] = await Promise.all([import("./lib/content"), import("./lib/publishing/search")]);
   try {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { JsonLd } from "@/components/json-ld";
 import { Link } from "@/components/link";
+import { LiveLabel } from "@/components/live-label";
 import { PubDate } from "@/components/pub-date";
 import { StoryCard } from "@/components/story-card";
 import { StoryImage } from "@/components/story-image";
@@ -47,6 +48,7 @@ export default function FrontPage() {
           />
           <div>
             <p className="text-sm font-semibold tracking-wider text-accent-ink uppercase">
+              <LiveLabel article={lead} className="mr-2" />
               {lead.kicker ?? lead.section.name}
             </p>
             <h2 className="mt-2 font-serif text-3xl leading-tight font-bold text-balance sm:text-4xl">
@@ -93,6 +95,7 @@ export default function FrontPage() {
           <ul className="mt-4 grid gap-x-8 gap-y-4 sm:grid-cols-2 lg:grid-cols-4">
             {stories.map((story) => (
               <li key={story.slug} className="border-t border-rule pt-3 first:border-t-0 sm:border-t-0 sm:pt-0">
+                <LiveLabel article={story} className="mr-2" />
                 <Link href={story.path} className="font-serif text-lg leading-snug font-bold hover:underline">
                   {story.title}
                 </Link>

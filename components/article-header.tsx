@@ -1,6 +1,7 @@
 import { Link } from "@/components/link";
 import { latestCorrection, type Article } from "@/lib/content";
 import { Fragment } from "react";
+import { LiveLabel } from "@/components/live-label";
 import { formatDateTime } from "@/lib/render/format";
 import { CORRECTIONS_ID, authorPath, sectionPath } from "@/lib/paths";
 
@@ -9,6 +10,7 @@ export function ArticleHeader({ article, timeZone }: { article: Article; timeZon
   return (
     <header className="mx-auto max-w-3xl px-4">
       <p className="text-sm font-semibold tracking-wider uppercase">
+        <LiveLabel article={article} className="mr-2" />
         <Link href={sectionPath(article.section.slug)} className="text-accent-ink hover:underline">
           {article.section.name}
         </Link>
@@ -35,8 +37,8 @@ export function ArticleHeader({ article, timeZone }: { article: Article; timeZon
               {" · "}Updated <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt, timeZone)}</time>
             </>
           ) : null}
-          {" · "}
-          {article.readingMinutes} min read
+          {/* A live story grows: its reading time would be the intro's. */}
+          {article.live ? null : ` · ${article.readingMinutes} min read`}
         </p>
         {corrected ? (
           <p className="mt-1">

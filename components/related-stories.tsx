@@ -1,5 +1,6 @@
 import { Link } from "@/components/link";
 import type { Article } from "@/lib/content";
+import { LiveLabel } from "@/components/live-label";
 import { PubDate } from "@/components/pub-date";
 
 export function RelatedStories({ stories, timeZone }: { stories: Article[]; timeZone: string }) {
@@ -18,6 +19,7 @@ export function RelatedStories({ stories, timeZone }: { stories: Article[]; time
                 {story.title}
               </Link>
               <p className="mt-1 text-sm text-muted">
+                <LiveLabel article={story} className="mr-2" />
                 {story.section.name} ·{" "}
                 <PubDate date={story.publishedAt} timeZone={timeZone} />
               </p>

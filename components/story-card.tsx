@@ -1,4 +1,5 @@
 import { Link } from "@/components/link";
+import { LiveLabel } from "@/components/live-label";
 import { StoryImage } from "@/components/story-image";
 import type { Article } from "@/lib/content";
 
@@ -22,6 +23,7 @@ export function StoryCard({
         className="aspect-[3/2] w-full object-cover"
       />
       <p className="mt-3 text-xs font-semibold tracking-wider text-accent-ink uppercase">
+        <LiveLabel article={article} className="mr-2" />
         {article.kicker ?? article.section.name}
       </p>
       <Heading className="mt-1 font-serif text-lg leading-snug font-bold">

@@ -1,5 +1,6 @@
 import { Link } from "@/components/link";
 import type { ReactNode } from "react";
+import { LiveLabel } from "@/components/live-label";
 import { PubDate } from "@/components/pub-date";
 import { StoryImage } from "@/components/story-image";
 import type { Article } from "@/lib/content";
@@ -22,6 +23,7 @@ export function StoryList({
         <li key={story.slug} className="group relative grid grid-cols-[1fr_6.5rem] gap-4 py-5 sm:grid-cols-[1fr_12rem] sm:gap-6">
           <div className="min-w-0">
             <p className="text-xs font-semibold tracking-wider text-accent-ink uppercase">
+              <LiveLabel article={story} className="mr-2" />
               {story.kicker ?? story.section.name}
             </p>
             <h2 className="mt-1 font-serif text-xl leading-snug font-bold sm:text-2xl">

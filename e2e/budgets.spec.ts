@@ -3,6 +3,8 @@ import path from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
+import { FIXTURES } from "./helpers/fixtures";
+import { FIXTURE_ORIGIN, SITE_ORIGIN } from "./helpers/origins";
 import { SEED } from "./helpers/seed";
 
 /*
@@ -15,13 +17,11 @@ const KB = 1024;
 /** The site's own scripts (progressive enhancement), in all, per page. */
 const OWN_JS_BUDGET = 3 * KB;
 
-const dist = path.resolve(".next");
-
 type ClientModules = Record<string, { chunks: string[] }>;
 
-/** The client components a route can reference, from the build's client reference manifest. */
-function clientModules(route: string): ClientModules {
-  const file = path.join(dist, "server/app", route, "page_client-reference-manifest.js");
+/** The client components a route can reference, from the client reference manifest of the build in `dist`. */
+function clientModules(route: string, dist: string): ClientModules {
+  const file = path.join(path.resolve(dist), "server/app", route, "page_client-reference-manifest.js");
   const sandbox = { globalThis: {} as { __RSC_MANIFEST?: Record<string, { clientModules: ClientModules }> } };
   vm.runInNewContext(fs.readFileSync(file, "utf8"), sandbox);
   return Object.values(sandbox.globalThis.__RSC_MANIFEST ?? {})[0]!.clientModules;
@@ -41,22 +41,33 @@ function applicationClientModules(modules: ClientModules): string[] {
 }
 
 const PAGES = [
-  { name: "seed article", path: SEED.path, route: "[section]/[slug]", htmlBudget: 6 * KB },
-  { name: "front page", path: "/", route: "", htmlBudget: 8 * KB },
+  { name: "seed article", path: SEED.path, route: "[section]/[slug]", htmlBudget: 6 * KB, dist: ".next", ownScripts: [] },
+  { name: "front page", path: "/", route: "", htmlBudget: 8 * KB, dist: ".next", ownScripts: [] },
+  // The page type that loads a script of the site's own (public/live-updates.js), from the fixture build.
+  {
+    name: "live story",
+    path: FIXTURE_ORIGIN + FIXTURES.live.path,
+    route: "[section]/[slug]",
+    htmlBudget: 8 * KB,
+    dist: ".next-fixtures",
+    ownScripts: ["/live-updates.js"],
+  },
 ];
 
-for (const { name, path: pagePath, route, htmlBudget } of PAGES) {
+for (const { name, path: pagePath, route, htmlBudget, dist, ownScripts } of PAGES) {
+  const origin = new URL(pagePath, SITE_ORIGIN).origin;
   test.describe(`${name} budgets`, () => {
     test("has no application client component and loads no JavaScript but the site's own, at most 3 KB gzip", async ({ page, request }) => {
-      expect(applicationClientModules(clientModules(route))).toEqual([]);
+      expect(applicationClientModules(clientModules(route, dist))).toEqual([]);
       const fetched: string[] = [];
       page.on("request", (r) => {
         if (r.resourceType() === "script") fetched.push(new URL(r.url()).pathname);
       });
       await page.goto(pagePath, { waitUntil: "networkidle" });
       expect(fetched.filter((src) => src.startsWith("/_next/")), "framework scripts fetched").toEqual([]);
+      expect([...new Set(fetched)].sort(), "the site's own scripts").toEqual(ownScripts);
       let total = 0;
-      for (const src of new Set(fetched)) total += gzipSync(await (await request.get(src)).body()).length;
+      for (const src of new Set(fetched)) total += gzipSync(await (await request.get(origin + src)).body()).length;
       expect(total, `JavaScript: ${(total / KB).toFixed(1)} KB gzip`).toBeLessThanOrEqual(OWN_JS_BUDGET);
     });
 
@@ -71,7 +82,7 @@ for (const { name, path: pagePath, route, htmlBudget } of PAGES) {
       expect(response.headers()["cache-control"]).toMatch(/(^|, )s-maxage=\d+/);
       expect(response.headers()["cache-control"]).toMatch(/stale-while-revalidate=\d+/);
       const stylesheet = /<link rel="stylesheet" href="(\/_next\/static\/[^"]+\.css)"/.exec(await response.text())![1]!;
-      expect((await request.get(stylesheet)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+      expect((await request.get(origin + stylesheet)).headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
     });
   });
 }

@@ -35,6 +35,7 @@ const PAGES: { origin: string; path: string; status: number; kind: string }[] = 
   { origin: FIXTURE_ORIGIN, path: "/corrections", status: 200, kind: "corrections" },
   { origin: FIXTURE_ORIGIN, path: "/corrections/page/2", status: 200, kind: "corrections, page 2" },
   { origin: SITE_ORIGIN, path: "/corrections", status: 200, kind: "corrections, none yet" },
+  { origin: FIXTURE_ORIGIN, path: FIXTURES.live.path, status: 200, kind: "live story" },
 ];
 
 type VnuMessage = { type: string; subType?: string; url?: string; message: string; lastLine?: number; extract?: string };

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { crawl } from "./helpers/crawl";
+import { FIXTURES } from "./helpers/fixtures";
 import { DRAFT, LEAK_MARKERS, SCHEDULED } from "./helpers/markers";
 import { FIXTURE_ORIGIN } from "./helpers/origins";
 
@@ -15,10 +16,11 @@ test.use({ baseURL: FIXTURE_ORIGIN });
 const hasMarker = (text: string) => LEAK_MARKERS.some((m) => text.includes(m));
 
 test("crawling every public page, asset and listing finds no trace of drafts or scheduled stories", async ({ request }) => {
+  // The live story's update feed too: its 2099 update carries a marker.
   const pages = await crawl(
     request,
     FIXTURE_ORIGIN,
-    ["/", "/robots.txt", "/sitemap.xml", "/news-sitemap.xml", "/feed.xml", "/corrections/feed.xml", "/corrections/atom.xml"],
+    ["/", "/robots.txt", "/sitemap.xml", "/news-sitemap.xml", "/feed.xml", "/corrections/feed.xml", "/corrections/atom.xml", FIXTURES.live.feed],
     600,
   );
   const ok = pages.filter((p) => p.status === 200);
@@ -34,6 +36,8 @@ test("crawling every public page, asset and listing finds no trace of drafts or 
     "/corrections/page/2",
     "/topic/coast/feed.xml",
     "/author/harbour-correspondent/atom.xml",
+    FIXTURES.live.path,
+    FIXTURES.live.feed,
   ]) {
     expect(ok.map((p) => new URL(p.url).pathname)).toContain(must);
   }
@@ -43,7 +47,7 @@ test("crawling every public page, asset and listing finds no trace of drafts or 
 });
 
 test("their own URLs, and a topic only a draft carries, are 404s", async ({ request }) => {
-  for (const url of [DRAFT.path, SCHEDULED.path, "/topic/embargoed-topic", "/topic/embargoed-topic/feed.xml", "/topic/embargoed-topic/atom.xml"]) {
+  for (const url of [DRAFT.path, SCHEDULED.path, DRAFT.liveFeed, SCHEDULED.liveFeed, "/topic/embargoed-topic", "/topic/embargoed-topic/feed.xml", "/topic/embargoed-topic/atom.xml"]) {
     const response = await request.get(url);
     expect(response.status(), url).toBe(404);
     expect(hasMarker(await response.text()), url).toBe(false);
@@ -51,7 +55,7 @@ test("their own URLs, and a topic only a draft carries, are 404s", async ({ requ
 });
 
 test("search never finds them", async ({ page }) => {
-  for (const q of ["LEAKCANARY", "LEAKCANARY-DRAFT-BODY", "LEAKCANARY-SCHEDULED-TITLE", "Merger", "Lighthouse Sale"]) {
+  for (const q of ["LEAKCANARY", "LEAKCANARY-DRAFT-BODY", "LEAKCANARY-SCHEDULED-TITLE", "LEAKCANARY-DRAFT-UPDATE-BODY", "LEAKCANARY-LIVE-FUTURE-BODY", "Merger", "Lighthouse Sale"]) {
     const response = await page.goto(`/search?q=${encodeURIComponent(q)}`);
     expect(response?.status()).toBe(200);
     // The page repeats the query itself; nothing else on it may carry a marker.

@@ -12,8 +12,8 @@ import { SEED } from "./helpers/seed";
  * back in any new shape fails here.
  */
 
-/** The site's own scripts a page may load (progressive enhancement); none yet. */
-const OWN_SCRIPTS: RegExp[] = [];
+/** The site's own scripts a page may load (progressive enhancement): a live story's updates. */
+const OWN_SCRIPTS: RegExp[] = [/^\/live-updates\.js$/];
 
 const SITE_PAGES: [string, string][] = [
   ["front page", "/"],
@@ -35,6 +35,7 @@ const FIXTURE_PAGES: [string, string][] = [
   ["topic front, page 2", "/topic/coast/page/2"],
   ["retracted story (410)", FIXTURES.retracted.path],
   ["hostile story", FIXTURES.hostile[0].path],
+  ["live story", FIXTURES.live.path],
 ];
 
 type Found = { scripts: string[]; inline: string[]; flight: boolean };

@@ -91,6 +91,33 @@ export const correctionId = (n: number) => `correction-${n}`;
  */
 export const correctionPath = (articlePath: string, n: number) => `${articlePath}#${correctionId(n)}`;
 
+/**
+ * A live story's Atom feed of its updates (app/[section]/[slug]/live.xml).
+ *
+ * @example
+ * liveFeedPath("/world/some-story") // "/world/some-story/live.xml"
+ */
+export const liveFeedPath = (articlePath: string) => `${articlePath}/live.xml`;
+
+/**
+ * The anchor (`id`) of a live story's update, from its time to the second in
+ * UTC: stable while an editor rewrites the update's headline.
+ *
+ * @example
+ * updateAnchor(new Date("2025-05-09T14:05:00Z")) // "update-20250509t140500z"
+ */
+export function updateAnchor(time: Date): string {
+  return `update-${time.toISOString().slice(0, 19).replace(/[-:]/g, "").toLowerCase()}z`;
+}
+
+/**
+ * The permalink of an update on its story's page.
+ *
+ * @example
+ * updatePath("/world/some-story", "update-20250509t140500z") // "/world/some-story#update-20250509t140500z"
+ */
+export const updatePath = (articlePath: string, anchor: string) => `${articlePath}#${anchor}`;
+
 /** The parts /sitemap.xml indexes once the site passes 50,000 addresses. */
 export const sitemapPartPath = (n: number) => `/sitemap/${n}.xml`;
 

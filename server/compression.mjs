@@ -8,7 +8,7 @@ import { gzipSync, createGzip, constants } from "node:zlib";
  * (the `compression` package; an ETag and 304 for a whole response), cheaper:
  *
  * - A whole response (its length known before its body: a prerendered or
- *   cached page, a feed, a static file) is the same bytes for everyone until
+ *   cached page, a static file) is the same bytes for everyone until
  *   it changes. Its ETag is a SHA-1 of the body (native code, where Next.js
  *   hashes in JavaScript), and its gzip is made once and kept in memory (least
  *   recently used out first, bounded by size), keyed by that hash. Serving a
@@ -17,12 +17,18 @@ import { gzipSync, createGzip, constants } from "node:zlib";
  * - Responses whose length is not known are compressed as they stream. (HTML
  *   pages no longer are: html-response.mjs hands them over whole, with their
  *   length, so a page rendered per request gets an ETag and one gzip too.)
+ *   Feeds and sitemaps are held whole too: route handlers' responses reach
+ *   the server without a length (Next.js's sendResponse drops Content-Length
+ *   and pipes the body), and a live story's feed, which open pages poll with
+ *   If-None-Match (public/live-updates.js), must answer 304 when unchanged.
  *
  * Plain JavaScript: the server loads it outside the bundle.
  */
 
 /** Types worth compressing (text; images and fonts are compressed already). */
 const COMPRESSIBLE = /^(?:text\/|application\/(?:json|javascript|xml|rss\+xml|atom\+xml|manifest\+json|ld\+json)|image\/svg\+xml)/i;
+/** Small documents held whole even without a length, for an ETag: feeds and sitemaps. */
+const WHOLE = /^application\/(?:xml|rss\+xml|atom\+xml)\b/i;
 /** Below this a gzip header costs more than it saves (the `compression` package's default). */
 const THRESHOLD = 1024;
 
@@ -158,7 +164,7 @@ export function compressResponse(req, res, cache) {
     const length = Number(res.getHeader("content-length") ?? NaN);
     // HEAD: no body to hash or compress; the head stays as Next.js made it.
     if (!worth || length < THRESHOLD || req.method === "HEAD") mode = "pass";
-    else if (Number.isFinite(length)) mode = "buffer";
+    else if (Number.isFinite(length) || WHOLE.test(type)) mode = "buffer";
     else mode = gzip ? "stream" : "pass";
     if (mode === "stream") {
       res.removeHeader("content-length");

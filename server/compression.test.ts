@@ -30,6 +30,11 @@ beforeAll(async () => {
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
       for (let i = 0; i < PAGE.length; i += 1000) res.write(PAGE.slice(i, i + 1000));
       res.end();
+    } else if (url === "/feed") {
+      // As Next.js sends a route handler's response: no length, the body piped in pieces.
+      res.writeHead(200, { "Content-Type": "application/atom+xml; charset=utf-8", "Cache-Control": "s-maxage=60" });
+      for (let i = 0; i < PAGE.length; i += 1000) res.write(PAGE.slice(i, i + 1000));
+      res.end();
     } else if (url === "/parts") {
       // The same text as /whole-utf8, written in pieces of every kind a body can come in.
       const bytes = Buffer.from(UTF8_PAGE);
@@ -130,6 +135,17 @@ describe("compressResponse", () => {
     expect(r.headers.etag).toBeUndefined();
     expect(gunzipSync(r.body).toString()).toBe(PAGE);
     expect(cache.entries.size).toBe(entries);
+  });
+
+  it("holds a feed sent without a length whole: an ETag, a 304 when unchanged, one gzip with its length", async () => {
+    const r = await get("/feed");
+    expect(r.headers.etag).toMatch(/^".+"$/);
+    expect(r.headers["content-encoding"]).toBe("gzip");
+    expect(Number(r.headers["content-length"])).toBe(r.body.length);
+    expect(gunzipSync(r.body).toString()).toBe(PAGE);
+    const again = await get("/feed", { "accept-encoding": "gzip", "if-none-match": r.headers.etag as string });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
   });
 
   it("gzips a streamed response as it streams", async () => {

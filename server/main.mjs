@@ -59,6 +59,7 @@ const { checkRequest, mayRenderPage } = await import("./request-guard.mjs");
 const { noncePolicy, RESOURCE_POLICY } = await import("./csp.mjs");
 const { SECURITY_HEADERS } = (await import("./security-headers.cjs")).default;
 const { RETRACTED_HEADER, addressRouterSlot } = await import("./address-contract.mjs");
+const { liveAddressesSlot, liveCacheControl } = await import("./live-cache.mjs");
 const { GzipCache, compressResponse } = await import("./compression.mjs");
 const { withoutFrameworkRuntime } = await import("./runtime-free.mjs");
 const { withNotFoundPage } = await import("./not-found-page.mjs");
@@ -87,6 +88,18 @@ function routeAddress(url) {
   }
 }
 
+/**
+ * Whether the request is for a live story's page or feed now (lib/publishing/live.ts, published by
+ * instrumentation.ts). Only those leave with the short live Cache-Control.
+ * @param {string} url
+ */
+function isLiveAddress(url) {
+  const live = liveAddressesSlot.get();
+  if (!live) return false;
+  const q = url.indexOf("?");
+  return live(q === -1 ? url : url.slice(0, q));
+}
+
 /** Error pages this server answers with itself (app/http-error/[code]). */
 const ERROR_PAGE = /^\/http-error\/(400|405|414)(?:\?|$)/;
 /** Request headers that would turn the error page into a 304, a range or an RSC payload. */
@@ -109,9 +122,10 @@ let inFlight = 0;
 /**
  * Last word on every response's headers, at the moment they are written:
  * security headers and a CSP where missing, a forced status for error pages,
+ * a short Cache-Control for a live story's page and feed (server/live-cache.mjs),
  * `Connection: close` while draining.
  * @param {http.ServerResponse} res
- * @param {{ nonce?: string; status?: number }} opts
+ * @param {{ nonce?: string; status?: number; live?: boolean }} opts
  */
 function finalizeHeaders(res, opts) {
   const writeHead = res.writeHead;
@@ -127,6 +141,9 @@ function finalizeHeaders(res, opts) {
     if (!res.hasHeader("content-security-policy")) {
       const html = String(res.getHeader("content-type") ?? "").startsWith("text/html");
       res.setHeader("Content-Security-Policy", html ? noncePolicy(opts.nonce ?? randomBytes(16).toString("base64")) : RESOURCE_POLICY);
+    }
+    if (opts.live && (statusCode === 200 || statusCode === 304) && res.hasHeader("cache-control")) {
+      res.setHeader("Cache-Control", liveCacheControl(String(res.getHeader("cache-control"))));
     }
     if (opts.status) {
       statusCode = opts.status;
@@ -200,7 +217,7 @@ async function onRequest(req, res) {
       return;
     }
     const direct = ERROR_PAGE.exec(url);
-    /** @type {{ nonce?: string; status?: number }} */
+    /** @type {{ nonce?: string; status?: number; live?: boolean }} */
     const opts = direct ? { status: Number(direct[1]) } : {};
     // Pages, not the framework's files, the images or the API: addresses readers and crawlers type.
     const page = mayRenderPage(url);
@@ -216,6 +233,7 @@ async function onRequest(req, res) {
       req.headers[RETRACTED_HEADER] = routed.slug;
       opts.status = 410;
     }
+    if (routed.kind === "next" && !direct) opts.live = isLiveAddress(url);
     if (page) {
       // Used only if Next.js renders this page now (search, preview); a cached page brings its own policy.
       opts.nonce = randomBytes(16).toString("base64");

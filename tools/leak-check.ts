@@ -1,6 +1,6 @@
 /*
- * After `next build` (scripts/check-build-leaks.ts, a step of `npm run build`): no story that is not public now (draft, scheduled)
- * may appear in what the build emits for public serving — prerendered pages,
+ * After `next build` (scripts/check-build-leaks.ts, a step of `npm run build`): no story that is not public now (draft, scheduled),
+ * and no live update that is not public now, may appear in what the build emits for public serving — prerendered pages,
  * their RSC payloads and route-handler bodies under <distDir>/server/app, and
  * the static assets under <distDir>/static. Fails the build naming the file
  * and the story when one does.
@@ -8,6 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { type Article, isPublic } from "../lib/content";
+import { updatePath } from "../lib/paths";
 import { matcher } from "./leak-matcher";
 
 // What is served as it is: prerendered output (not the server's compiled code or its
@@ -38,6 +39,14 @@ export function findBuildLeaks(distDir: string, articles: Article[], now: Date):
     { story: a.file, text: a.slug, what: "slug" },
     { story: a.file, text: a.title, what: "headline" },
   ]);
+  // A live update not public yet (or of a story that is not) by its permalink, in every page's links and
+  // every feed's ids: a headline may be short or shared, an anchor alone another story's update's too.
+  for (const a of articles) {
+    for (const u of a.live?.updates ?? []) {
+      if (isPublic(a, now) && u.time <= now) continue;
+      needles.push({ story: a.file, text: updatePath(a.path, u.id), what: `update ${u.id}` });
+    }
+  }
   // One pass per file whatever the number of needles: at 10,000 articles there are hundreds of
   // non-public stories and tens of thousands of files, and an includes() per needle took minutes.
   const find = matcher(needles.map((n) => n.text));

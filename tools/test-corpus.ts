@@ -116,3 +116,14 @@ export async function makePublicDir(images: Record<string, { width: number; heig
   }
   return dir;
 }
+
+/**
+ * A whole article file, for makeCorpus: front matter (undefined fields left
+ * out) and a body of the test's own, e.g. a live story's updates.
+ *
+ * @example
+ * articleFile(validFrontMatter({ live: { start: "2025-05-08T12:00:00Z" } }), "## 2025-05-08T12:05:00Z First update\n\nText.")
+ */
+export function articleFile(frontMatter: FrontMatter, body: string): string {
+  return `---\n${toYaml(JSON.parse(JSON.stringify(frontMatter)))}---\n\n${body}\n`;
+}

@@ -20,6 +20,23 @@ export const FIXTURES = {
     aliases: ["/culture/ferry-timetable", "/world/summer-ferries"],
     standfirst: "A renamed fixture story whose old addresses redirect; its standfirst ends in markup that must stay text: </script><script>window.__pwned = 1</script>",
   },
+  /**
+   * A live story with open coverage, in a section, topic and byline of its own (e2e/live.spec.ts).
+   * Its updates newest first as the public sees them; one more is scheduled for 2099 and carries
+   * LEAKCANARY markers, so the leak crawl covers it.
+   */
+  live: {
+    path: "/events/harbour-regatta-live",
+    feed: "/events/harbour-regatta-live/live.xml",
+    title: "Harbour Regatta, as It Happened",
+    publishedAt: "2025-03-29T12:00:00Z",
+    updates: [
+      { id: "update-20250329t154500z", title: "Wind drops across the bay", time: "2025-03-29T15:45:00.000Z", key: false },
+      { id: "update-20250329t133000z", title: "Storm Petrel takes the lead", time: "2025-03-29T13:30:00.000Z", key: true },
+      { id: "update-20250329t120500z", title: "The first boats leave the harbour", time: "2025-03-29T12:05:00.000Z", key: false },
+    ],
+    future: { id: "update-20990101t000000z", title: "LEAKCANARY-LIVE-FUTURE-TITLE Winner announced" },
+  },
   retracted: {
     path: "/world/election-result-misreported",
     alias: "/world/election-result",

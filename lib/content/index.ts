@@ -6,7 +6,7 @@
  * could become a database behind these same functions without touching a page.
  */
 export { ContentError, formatProblem } from "./types";
-export type { Article, Author, ContentProblem, ContentRule, Corpus, Correction, HeroImage, Section, SiteSettings, Topic } from "./types";
+export type { Article, Author, ContentProblem, ContentRule, Corpus, Correction, HeroImage, LiveCoverage, LiveUpdate, Section, SiteSettings, Topic } from "./types";
 export { SLUG_PATTERN, SLUG_RULE, articleFrontMatterSchema, type ArticleFrontMatter } from "./schema";
 export { contentDir } from "./parse";
 export { MIN_HERO_WIDTH, publicFile } from "./images";
@@ -26,5 +26,5 @@ export {
   sectionArticles,
   topicArticles,
 } from "./queries";
-export { isPublic, isRetracted } from "./visibility";
+export { isLive, isPublic, isRetracted, visibleUpdates } from "./visibility";
 export { latestCorrection, modifiedAt, publicCorrections, type CorrectionEntry } from "./corrections";

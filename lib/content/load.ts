@@ -2,11 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { aliasPaths, articlePath } from "../paths";
 import { defaultPublicDir, imageMeasurer, type Dimensions } from "./images";
+import { splitLiveBody } from "./live";
 import { contentDir, describe, display, markdownFiles, parseData, readingMinutes, splitFrontMatter, zodProblems } from "./parse";
 import {
   checkAliases,
   checkDuplicateSlugs,
   checkFrontMatter,
+  checkLiveCoverage,
   checkPins,
   checkSlug,
   checkUnique,
@@ -121,7 +123,8 @@ export function loadCorpus(dir: string = contentDir(), options: LoadOptions = {}
     const report: Report = (field, message, rule = "schema") => problems.push({ file: shown, field, message, rule });
     checkSlug(slug, report);
 
-    const parsed = splitFrontMatter(fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8"));
+    const text = fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8");
+    const parsed = splitFrontMatter(text);
     if (typeof parsed === "string") {
       report("(front matter)", parsed);
       continue;
@@ -136,8 +139,13 @@ export function loadCorpus(dir: string = contentDir(), options: LoadOptions = {}
     const fm = result.data;
     const dims = measure(fm.image.src);
     checkFrontMatter(fm, body, dims, lookups.sections, report);
+    // A live story's body is its intro and its updates; the updates' lines count from the file's first.
+    const written = fm.live ? splitLiveBody(parsed.body) : undefined;
+    const bodyLine = text.slice(0, text.length - parsed.body.length).split("\n").length;
+    const updates = written ? checkLiveCoverage(fm, written.updates, bodyLine, report) : [];
     if (problems.length > before || !section || typeof dims === "string") continue;
 
+    const intro = written ? written.intro : body;
     let minutes: number | undefined;
     writtenAliases.set(articles.length, fm.aliases);
     articles.push({
@@ -154,13 +162,16 @@ export function loadCorpus(dir: string = contentDir(), options: LoadOptions = {}
       status: fm.status,
       retractionNote: fm.retractionNote,
       image: { ...fm.image, ...dims },
-      body,
+      body: intro,
+      live: fm.live
+        ? { start: new Date(fm.live.start), end: fm.live.end ? new Date(fm.live.end) : undefined, updates }
+        : undefined,
       related: fm.related,
       aliases: aliasPaths(fm.aliases, section.slug),
       // Oldest first; the sort is stable, so corrections made at the same moment keep the editor's order.
       corrections: fm.corrections.map((c) => ({ date: new Date(c.date), text: c.text })).sort((a, b) => a.date.getTime() - b.date.getTime()),
       get readingMinutes() {
-        return (minutes ??= readingMinutes(body));
+        return (minutes ??= readingMinutes(intro));
       },
       file: shown,
     });

@@ -1,14 +1,15 @@
 import type { z } from "zod";
-import { aliasSlug } from "../paths";
+import { aliasSlug, updateAnchor } from "../paths";
 import type { Dimensions } from "./images";
 import { MIN_HERO_WIDTH } from "./images";
+import type { WrittenUpdate } from "./live";
 import { display } from "./parse";
-import { SLUG_PATTERN, SLUG_RULE, type articleFrontMatterSchema, type Author, type Section, type Topic } from "./schema";
-import type { Article, ContentProblem, ContentRule } from "./types";
+import { SLUG_PATTERN, SLUG_RULE, isoDateTime, type articleFrontMatterSchema, type Author, type Section, type Topic } from "./schema";
+import type { Article, ContentProblem, ContentRule, LiveUpdate } from "./types";
 
 /*
  * Every rule `npm run content:check` (and every load) applies beyond the zod
- * schemas: references, duplicates, aliases, images and placeholders. Each
+ * schemas: references, duplicates, aliases, images, placeholders and live coverage. Each
  * pushes problems and goes on, so an editor sees every problem at once.
  */
 
@@ -110,6 +111,53 @@ export function checkFrontMatter(fm: FrontMatter, body: string, dims: Dimensions
   if (fm.retractionNote && fm.status !== "retracted") {
     report("retractionNote", "only a retracted story has a retraction note", "schema");
   }
+}
+
+/**
+ * A live story's coverage and updates: `live.start` not before `publishedAt`,
+ * `live.end` after `live.start`; every update's heading starts with an ISO
+ * 8601 time with a zone, then a headline; no update before the story's
+ * publication or the coverage's start; no two updates in the same second (they
+ * would share an anchor). Updates after now are allowed: they stay hidden
+ * until their time (visibleUpdates). `bodyLine` is the file's line of the
+ * body's first line, so problems name the line an editor opens.
+ * Returns the valid updates, newest first.
+ */
+export function checkLiveCoverage(
+  fm: Pick<FrontMatter, "publishedAt" | "live">,
+  written: WrittenUpdate[],
+  bodyLine: number,
+  report: Report,
+): LiveUpdate[] {
+  if (!fm.live) return [];
+  const published = new Date(fm.publishedAt);
+  const start = new Date(fm.live.start);
+  if (start < published) report("live.start", `must not be before publishedAt (${fm.publishedAt})`, "live");
+  if (fm.live.end && new Date(fm.live.end) <= start) report("live.end", `must be after live.start (${fm.live.start})`, "live");
+
+  const updates: LiveUpdate[] = [];
+  const lineOf = new Map<string, number>();
+  for (const update of written) {
+    const line = bodyLine + update.line - 1;
+    const problem = (message: string) => report(`body line ${line}`, `update "## ${update.heading}": ${message}`, "live");
+    if (!isoDateTime.safeParse(update.timeText).success) {
+      problem(
+        "in a live story every ## heading starts an update with its time, an ISO 8601 date-time with a time zone, " +
+          "e.g. ## 2025-05-09T14:05:00Z Xi arrives at Vnukovo (use ### for a heading inside the text)",
+      );
+      continue;
+    }
+    const time = new Date(update.timeText);
+    if (!update.title) problem("needs a headline after its time");
+    if (time < published) problem(`is before the story's publishedAt (${fm.publishedAt})`);
+    else if (time < start) problem(`is before live.start (${fm.live.start})`);
+    const id = updateAnchor(time);
+    const earlier = lineOf.get(id);
+    if (earlier !== undefined) problem(`has the same time, to the second, as the update on line ${earlier}`);
+    else lineOf.set(id, line);
+    updates.push({ id, time, title: update.title, key: update.key, body: update.body, text: update.text });
+  }
+  return updates.sort((a, b) => b.time.getTime() - a.time.getTime());
 }
 
 /** Front matter fields (and the body) still holding a `content:new` stub. */

@@ -13,7 +13,8 @@ export const SLUG_RULE = "must be lower-case letters, digits and single hyphens"
 
 const slug = z.string().regex(SLUG_PATTERN, SLUG_RULE);
 
-const isoDateTime = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2025-05-08T12:00:00Z" });
+/** Dates and times in the content: front matter and the times of a live story's updates (rules.ts). */
+export const isoDateTime = z.iso.datetime({ offset: true, message: "must be an ISO 8601 date-time, e.g. 2025-05-08T12:00:00Z" });
 
 /** Text that ends up in attributes and headings: one line, no markup. */
 const plainText = z
@@ -105,6 +106,11 @@ export const articleFrontMatterSchema = z.strictObject({
   aliases: z.array(z.string().regex(new RegExp(`^(?:[a-z0-9-]+\\/)?${SLUG}$`), "must be an old slug or section/slug")).default([]),
   /** Corrections, in any order (loading sorts them oldest first). */
   corrections: z.array(correctionSchema).default([]),
+  /**
+   * Live coverage: the story is a live blog, its updates `## <ISO time> Headline` sections of the
+   * body (lib/content/live.ts). Live from `start` until `end`; open coverage while `end` is unset.
+   */
+  live: z.strictObject({ start: isoDateTime, end: isoDateTime.optional() }).optional(),
 });
 
 export type SiteSettings = z.infer<typeof siteSchema>;

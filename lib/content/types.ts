@@ -26,6 +26,29 @@ export type Correction = {
   text: string;
 };
 
+/** One update of a live story: a `## <ISO time> Headline [key]` section of its body. */
+export type LiveUpdate = {
+  /** Its anchor on the story's page, from its time (lib/paths.ts updateAnchor). */
+  id: string;
+  time: Date;
+  /** The headline after the time, plain text. */
+  title: string;
+  /** Marked ` [key]`: listed under "Key events". */
+  key: boolean;
+  /** Markdown source of the update's text (below its heading). */
+  body: string;
+  /** The update's text as a reader sees it, for structured data and search. */
+  text: string;
+};
+
+export type LiveCoverage = {
+  start: Date;
+  /** Unset: open coverage. */
+  end: Date | undefined;
+  /** Every update, scheduled ones too, newest first: ask visibleUpdates() what the public may see. */
+  updates: LiveUpdate[];
+};
+
 export type Article = {
   slug: string;
   /** Canonical path, e.g. `/world/some-story` (lib/paths.ts articlePath). */
@@ -43,8 +66,10 @@ export type Article = {
   /** Public note at the address of a retracted story. */
   retractionNote: string | undefined;
   image: HeroImage;
-  /** Markdown source of the body. */
+  /** Markdown source of the body; of a live story, its intro (the text before the first update). */
   body: string;
+  /** A live story's coverage and updates (front matter `live`); undefined for any other story. */
+  live?: LiveCoverage;
   /** Editor-pinned related slugs, in the editor's order. */
   related: string[];
   /** Old addresses of the story as paths, e.g. `/world/old-slug` (lib/paths.ts aliasPaths). */
@@ -87,8 +112,9 @@ export type Corpus = {
  * - alias: an alias that is another story's slug or another story's alias
  * - image: a missing, unreadable or too narrow image; missing alt text or credit
  * - placeholder: a published story still carrying `content:new` stubs
+ * - live: a live story's coverage dates or one of its updates
  */
-export type ContentRule = "schema" | "reference" | "duplicate" | "alias" | "image" | "placeholder";
+export type ContentRule = "schema" | "reference" | "duplicate" | "alias" | "image" | "placeholder" | "live";
 
 export type ContentProblem = { file: string; field: string; message: string; rule: ContentRule };
 

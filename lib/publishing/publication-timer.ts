@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getCorpus, type Corpus } from "../content";
 import { processSingleton } from "../process-singleton.mjs";
+import { nextLiveChange } from "./live";
 
 /*
  * Scheduled publishing without a rebuild. Pages regenerate at most every
@@ -65,7 +66,12 @@ export function armScheduler(now = new Date()) {
   if (state.timer) clearTimeout(state.timer);
   let next: Date | undefined;
   try {
-    next = nextPublication(getCorpus(), now);
+    const corpus = getCorpus();
+    // A live story changes by itself too: coverage starts or ends, a scheduled update comes due.
+    next = [nextPublication(corpus, now), nextLiveChange(corpus, now)].reduce<Date | undefined>(
+      (soonest, t) => (t && (!soonest || t < soonest) ? t : soonest),
+      undefined,
+    );
   } catch (err) {
     console.error("publication scheduler: content failed to load", err);
   }

@@ -3,7 +3,7 @@ import { toString } from "mdast-util-to-string";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { CONTINUE, SKIP, visit } from "unist-util-visit";
-import { type Article, type Corpus, isPublic } from "../content";
+import { type Article, type Corpus, isPublic, visibleUpdates } from "../content";
 import { processSlot } from "../process-singleton.mjs";
 
 /*
@@ -38,7 +38,7 @@ export type SearchIndex = {
   search: MiniSearch<Doc>;
   /** Slugs of the indexed (public) stories. */
   slugs: Set<string>;
-  /** When the index goes stale: the next scheduled publication, if any. */
+  /** When the index goes stale: the next scheduled publication or live update, if any. */
   validUntil: number;
 };
 
@@ -74,11 +74,14 @@ export function buildSearchIndex(articles: Article[], now: Date): SearchIndex {
   for (const article of articles) {
     if (isPublic(article, now)) {
       slugs.add(article.slug);
+      // A live story's updates are searchable from their time on, never before.
+      const updates = visibleUpdates(article, now);
+      for (const u of article.live?.updates ?? []) if (u.time > now) validUntil = Math.min(validUntil, u.time.getTime());
       docs.push({
         id: article.slug,
         title: article.title,
         standfirst: article.standfirst,
-        body: article.body,
+        body: [article.body, ...updates.flatMap((u) => [u.title, u.text])].join("\n\n"),
         topics: article.tags.map((t) => t.name).join(" "),
       });
     } else if (article.status === "published") {

@@ -1,6 +1,8 @@
 import type {
+  BlogPosting,
   BreadcrumbList,
   CorrectionComment,
+  LiveBlogPosting,
   NewsArticle,
   Organization,
   Person,
@@ -8,9 +10,9 @@ import type {
   WebSite,
   WithContext,
 } from "schema-dts";
-import { modifiedAt, type Article, type Author, type Correction, type SiteSettings } from "../content";
+import { modifiedAt, visibleUpdates, type Article, type Author, type Correction, type SiteSettings } from "../content";
 import { HERO_CROPS, cropPath } from "./crops";
-import { HOME_PATH, LOGO_PATH, SEARCH_PATH, absolute, authorPath, sectionPath } from "../paths";
+import { HOME_PATH, LOGO_PATH, SEARCH_PATH, absolute, authorPath, sectionPath, updatePath } from "../paths";
 
 /*
  * Structured data (schema.org JSON-LD) for Google's article, breadcrumb,
@@ -95,6 +97,36 @@ export function newsArticleJsonLd(site: SiteSettings, article: Article): WithCon
 /** A published correction as schema.org's CorrectionComment (oldest first, as on the page). */
 function correctionJsonLd(correction: Correction): CorrectionComment {
   return { "@type": "CorrectionComment", text: correction.text, datePublished: correction.date.toISOString() };
+}
+
+/**
+ * A live story: a LiveBlogPosting (an Article, so every NewsArticle property
+ * above still applies) with its coverage times and the updates public at
+ * `now`, newest first, each a BlogPosting whose URL is its permalink.
+ * `coverageEndTime` once the coverage has ended; `dateModified` is the newest
+ * update's time when that is later than the story's own last change.
+ */
+export function liveBlogPostingJsonLd(site: SiteSettings, article: Article, now: Date): WithContext<LiveBlogPosting> {
+  const { "@type": _newsArticle, ...common } = newsArticleJsonLd(site, article);
+  void _newsArticle;
+  const updates = visibleUpdates(article, now);
+  const live = article.live;
+  const changed = [modifiedAt(article), ...updates.map((u) => u.time)].reduce((a, b) => (b > a ? b : a));
+  const liveBlogUpdate: BlogPosting[] = updates.map((u) => ({
+    "@type": "BlogPosting",
+    headline: u.title,
+    datePublished: u.time.toISOString(),
+    url: absolute(site.origin, updatePath(article.path, u.id)),
+    articleBody: u.text,
+  }));
+  return {
+    ...common,
+    "@type": "LiveBlogPosting",
+    dateModified: changed.toISOString(),
+    ...(live ? { coverageStartTime: live.start.toISOString() } : {}),
+    ...(live?.end && live.end <= now ? { coverageEndTime: live.end.toISOString() } : {}),
+    liveBlogUpdate,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { modifiedAt, type Article, type Section, type SiteSettings } from "../content";
-import { absolute, articleCardPath, authorPath, feedPath, listFeedPath, sectionCardPath, siteCardPath } from "../paths";
+import { absolute, articleCardPath, authorPath, feedPath, listFeedPath, liveFeedPath, sectionCardPath, siteCardPath } from "../paths";
 
 /*
  * Metadata API values for every page type, built from the site settings and
@@ -53,6 +53,17 @@ export function feedAlternates(site: SiteSettings, list?: Section | FeedList): R
  */
 export function listingDescription(site: SiteSettings, listing: { name: string; description: string | undefined }): string {
   return listing.description ?? `The latest stories on ${listing.name} from ${site.name}.`;
+}
+
+/** A live story's feed of its updates, added to the Atom alternates of its page. */
+export function withLiveFeed(
+  types: Record<string, { url: string; title: string }[]>,
+  site: SiteSettings,
+  article: Article,
+): Record<string, { url: string; title: string }[]> {
+  if (!article.live) return types;
+  const atom = types["application/atom+xml"] ?? [];
+  return { ...types, "application/atom+xml": [...atom, { url: liveFeedPath(article.path), title: `${article.title}: live updates | ${site.name}` }] };
 }
 
 function images(image: ShareImage) {
@@ -134,7 +145,7 @@ export function articleMetadata(site: SiteSettings, article: Article): Metadata 
     description: article.standfirst,
     authors: article.authors.map((a) => ({ name: a.name, url: authorPath(a.slug) })),
     keywords: article.tags.map((t) => t.name),
-    alternates: { canonical: article.path, types: feedAlternates(site, article.section) },
+    alternates: { canonical: article.path, types: withLiveFeed(feedAlternates(site, article.section), site, article) },
     openGraph: {
       type: "article",
       siteName: site.name,

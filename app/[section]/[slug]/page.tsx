@@ -8,13 +8,14 @@ import { ArticleCorrections } from "@/components/article-corrections";
 import { ArticleHeader } from "@/components/article-header";
 import { HeroFigure } from "@/components/hero-figure";
 import { JsonLd } from "@/components/json-ld";
+import { KeyEvents, LiveUpdates } from "@/components/live-updates";
 import { PreviewBanner } from "@/components/preview-banner";
 import { RelatedStories } from "@/components/related-stories";
 import { StoryCard } from "@/components/story-card";
 import { Breadcrumbs } from "@/components/breadcrumbs";
-import { getArticle, getCorpus, getSite, isPublic, moreStories, type Article } from "@/lib/content";
+import { getArticle, getCorpus, getSite, isLive, isPublic, moreStories, visibleUpdates, type Article } from "@/lib/content";
 import { articlesToPrerender } from "@/lib/publishing/prerender";
-import { articleBreadcrumb, newsArticleJsonLd } from "@/lib/seo/jsonld";
+import { articleBreadcrumb, liveBlogPostingJsonLd, newsArticleJsonLd } from "@/lib/seo/jsonld";
 import { relatedStories } from "@/lib/publishing/related";
 import { articleMetadata } from "@/lib/seo/metadata";
 import { sectionPath, topicPath } from "@/lib/paths";
@@ -71,11 +72,15 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
   const timeZone = corpus.site.timeZone;
   const related = relatedStories(article, { ...corpus, total: corpus.articles.length }, now);
   const more = moreStories(article, now, MORE_STORIES);
+  // A live story: its updates public now (in preview the scheduled ones too), and whether the
+  // coverage runs, for the Live label and the script that brings new updates into an open page.
+  const updates = article.live ? (preview ? article.live.updates : visibleUpdates(article, now)) : [];
+  const live = isLive(article, now) && isPublic(article, now);
 
   return (
     <>
       {preview ? <PreviewBanner article={article} isPublic={isPublic(article, now)} timeZone={timeZone} /> : null}
-      <JsonLd data={newsArticleJsonLd(corpus.site, article)} />
+      <JsonLd data={article.live ? liveBlogPostingJsonLd(corpus.site, article, now) : newsArticleJsonLd(corpus.site, article)} />
       <JsonLd data={articleBreadcrumb(corpus.site, article)} />
       <div className="mx-auto max-w-3xl px-4 pt-5">
         <Breadcrumbs
@@ -91,9 +96,15 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
         <div className="mt-8">
           <HeroFigure image={article.image} />
         </div>
-        <div className="mt-8">
-          <ArticleBody markdown={article.body} origin={corpus.site.origin} />
-        </div>
+        {article.live ? <KeyEvents article={article} updates={updates} timeZone={timeZone} /> : null}
+        {article.body ? (
+          <div className="mt-8">
+            <ArticleBody markdown={article.body} origin={corpus.site.origin} />
+          </div>
+        ) : null}
+        {article.live ? (
+          <LiveUpdates article={article} updates={updates} timeZone={timeZone} origin={corpus.site.origin} live={live} now={now} />
+        ) : null}
         <ArticleCorrections corrections={article.corrections} timeZone={timeZone} />
         {article.tags.length ? (
           <footer className="no-print mx-auto mt-8 max-w-3xl px-4">
