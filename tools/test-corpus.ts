@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { dump } from "js-yaml";
+import { ContentError, loadCorpus, type ContentRule } from "../lib/content";
 
 /** YAML as the content files are written: block style, long lines kept whole. */
 const toYaml = (data: unknown) => dump(data, { lineWidth: -1 });
@@ -126,4 +127,18 @@ export async function makePublicDir(images: Record<string, { width: number; heig
  */
 export function articleFile(frontMatter: FrontMatter, body: string): string {
   return `---\n${toYaml(JSON.parse(JSON.stringify(frontMatter)))}---\n\n${body}\n`;
+}
+
+/**
+ * Every problem loading the corpus in `dir` reports, as `file: field: reason` with the file
+ * relative to the corpus, and its rule. Throws when the corpus loads: the test expected problems.
+ */
+export function corpusProblems(dir: string): { line: string; rule: ContentRule }[] {
+  try {
+    loadCorpus(dir);
+  } catch (err) {
+    if (!(err instanceof ContentError)) throw err;
+    return err.problems.map((p) => ({ line: `${path.relative(dir, path.resolve(p.file))}: ${p.field}: ${p.message}`, rule: p.rule }));
+  }
+  throw new Error("expected the corpus to be rejected");
 }

@@ -1,7 +1,6 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ContentError, latestCorrection, loadCorpus, modifiedAt, publicCorrections, type ContentProblem } from ".";
-import { makeCorpus, validFrontMatter } from "../../tools/test-corpus";
+import { latestCorrection, loadCorpus, modifiedAt, publicCorrections } from ".";
+import { corpusProblems, makeCorpus, validFrontMatter } from "../../tools/test-corpus";
 
 /*
  * Corrections: what content:check refuses in `corrections:` (each with the
@@ -9,16 +8,7 @@ import { makeCorpus, validFrontMatter } from "../../tools/test-corpus";
  * surfaces read from them.
  */
 
-/** Problems as `file: field: reason` with the file relative to the corpus, and their rule. */
-function problemsOf(dir: string): { line: string; rule: ContentProblem["rule"] }[] {
-  try {
-    loadCorpus(dir);
-  } catch (err) {
-    if (!(err instanceof ContentError)) throw err;
-    return err.problems.map((p) => ({ line: `${path.relative(dir, path.resolve(p.file))}: ${p.field}: ${p.message}`, rule: p.rule }));
-  }
-  throw new Error("expected the corpus to be rejected");
-}
+const problemsOf = corpusProblems;
 
 const lines = (dir: string) => problemsOf(dir).map((p) => p.line);
 const withCorrections = (corrections: unknown, overrides = {}) => validFrontMatter({ corrections, ...overrides });

@@ -1,7 +1,6 @@
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ContentError, isLive, loadCorpus, visibleUpdates } from ".";
-import { articleFile, makeCorpus, validFrontMatter, type FrontMatter } from "../../tools/test-corpus";
+import { isLive, loadCorpus, visibleUpdates } from ".";
+import { articleFile, corpusProblems, makeCorpus, validFrontMatter, type FrontMatter } from "../../tools/test-corpus";
 import { splitLiveBody } from "./live";
 
 /*
@@ -16,16 +15,7 @@ const topics = [{ slug: "russia", name: "Russia" }];
 const liveFile = (body: string, overrides: FrontMatter = {}) =>
   articleFile(validFrontMatter({ publishedAt: "2025-05-09T12:00:00Z", live: { start: "2025-05-09T12:00:00Z" }, ...overrides }), body);
 
-/** Every problem of a corpus as `file: field: reason` relative to it, with its rule. */
-function problemsOf(dir: string): { line: string; rule: string }[] {
-  try {
-    loadCorpus(dir);
-  } catch (err) {
-    if (!(err instanceof ContentError)) throw err;
-    return err.problems.map((p) => ({ line: `${path.relative(dir, path.resolve(p.file))}: ${p.field}: ${p.message}`, rule: p.rule }));
-  }
-  throw new Error("expected the corpus to be rejected");
-}
+const problemsOf = corpusProblems;
 
 const BODY = `Boats from six harbours race across the bay.
 
