@@ -1,7 +1,7 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { expect, test } from "@playwright/test";
 import { formatDateTime } from "../lib/render/format";
-import { CANONICAL_ORIGIN, getXml, jsonLd, meta } from "./helpers/crawl";
+import { CANONICAL_ORIGIN, alternates, getXml, jsonLd, meta } from "./helpers/crawl";
 import { FIXTURES } from "./helpers/fixtures";
 import { CORRECTION_MARKERS } from "./helpers/markers";
 import { FIXTURE_ORIGIN, SITE_ORIGIN } from "./helpers/origins";
@@ -154,10 +154,8 @@ test.describe("/corrections", () => {
 
   test("announces its own feeds besides the site's, and the footer links to it", async ({ page }) => {
     await page.goto("/corrections");
-    const alternates = await page
-      .locator('head link[rel="alternate"]')
-      .evaluateAll((links) => links.map((l) => `${l.getAttribute("type")} ${l.getAttribute("href")} ${l.getAttribute("title")}`));
-    expect(alternates).toEqual([
+    const links = await alternates(page);
+    expect(links).toEqual([
       `application/rss+xml ${CANONICAL_ORIGIN}/feed.xml Inter Bellum News`,
       `application/rss+xml ${CANONICAL_ORIGIN}/corrections/feed.xml Corrections | Inter Bellum News`,
       `application/atom+xml ${CANONICAL_ORIGIN}/atom.xml Inter Bellum News`,

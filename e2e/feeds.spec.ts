@@ -1,6 +1,6 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { expect, test } from "@playwright/test";
-import { CANONICAL_ORIGIN, getXml } from "./helpers/crawl";
+import { CANONICAL_ORIGIN, alternates, getXml } from "./helpers/crawl";
 import { FIXTURES } from "./helpers/fixtures";
 import { FIXTURE_ORIGIN } from "./helpers/origins";
 import { SEED } from "./helpers/seed";
@@ -53,10 +53,7 @@ test("a section feed holds only that section's stories", async ({ request }) => 
 
 test("pages link their feeds with <link rel=alternate>", async ({ page }) => {
   await page.goto(SEED.path);
-  const alternates = await page
-    .locator('head link[rel="alternate"]')
-    .evaluateAll((links) => links.map((l) => `${l.getAttribute("type")} ${l.getAttribute("href")} ${l.getAttribute("title")}`));
-  expect(alternates).toEqual([
+  expect(await alternates(page)).toEqual([
     `application/rss+xml ${CANONICAL_ORIGIN}/feed.xml Inter Bellum News`,
     `application/rss+xml ${CANONICAL_ORIGIN}/world/feed.xml World | Inter Bellum News`,
     `application/atom+xml ${CANONICAL_ORIGIN}/atom.xml Inter Bellum News`,

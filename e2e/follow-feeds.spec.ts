@@ -1,6 +1,6 @@
 import { parseFeed } from "@rowanmanning/feed-parser";
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { CANONICAL_ORIGIN, getXml } from "./helpers/crawl";
+import { CANONICAL_ORIGIN, alternates, getXml } from "./helpers/crawl";
 import { FIXTURES } from "./helpers/fixtures";
 import { LEAK_MARKERS } from "./helpers/markers";
 import { FIXTURE_ORIGIN } from "./helpers/origins";
@@ -62,26 +62,22 @@ for (const { file, type, format } of FORMATS) {
 }
 
 test("topic and author fronts announce their own feeds beside the site's", async ({ page }) => {
-  const alternates = () =>
-    page
-      .locator('head link[rel="alternate"]')
-      .evaluateAll((links) => links.map((l) => `${l.getAttribute("type")} ${l.getAttribute("href")} ${l.getAttribute("title")}`));
   await page.goto("/topic/russia");
-  expect(await alternates()).toEqual([
+  expect(await alternates(page)).toEqual([
     `application/rss+xml ${CANONICAL_ORIGIN}/feed.xml Inter Bellum News`,
     `application/rss+xml ${CANONICAL_ORIGIN}/topic/russia/feed.xml Russia | Inter Bellum News`,
     `application/atom+xml ${CANONICAL_ORIGIN}/atom.xml Inter Bellum News`,
     `application/atom+xml ${CANONICAL_ORIGIN}/topic/russia/atom.xml Russia | Inter Bellum News`,
   ]);
   await page.goto("/author/staff");
-  expect(await alternates()).toEqual([
+  expect(await alternates(page)).toEqual([
     `application/rss+xml ${CANONICAL_ORIGIN}/feed.xml Inter Bellum News`,
     `application/rss+xml ${CANONICAL_ORIGIN}/author/staff/feed.xml Inter Bellum News staff | Inter Bellum News`,
     `application/atom+xml ${CANONICAL_ORIGIN}/atom.xml Inter Bellum News`,
     `application/atom+xml ${CANONICAL_ORIGIN}/author/staff/atom.xml Inter Bellum News staff | Inter Bellum News`,
   ]);
   // Every announced feed answers.
-  for (const href of (await alternates()).map((a) => a.split(" ")[1]!)) {
+  for (const href of (await alternates(page)).map((a) => a.split(" ")[1]!)) {
     expect((await page.request.get(new URL(href).pathname)).status(), href).toBe(200);
   }
 });

@@ -90,3 +90,10 @@ export function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
+
+/** The page's `<link rel="alternate">` entries, each as "type href title", in document order. */
+export async function alternates(page: Page): Promise<string[]> {
+  return page
+    .locator('head link[rel="alternate"]')
+    .evaluateAll((links) => links.map((l) => `${l.getAttribute("type")} ${l.getAttribute("href")} ${l.getAttribute("title")}`));
+}
