@@ -2,7 +2,8 @@
  * Runs once when the server starts: publish the address router server/main.mjs asks
  * before every page (lib/publishing/addresses.ts) and the live-address test it asks of
  * every response (lib/publishing/live.ts), build the search index, and arm the
- * publication timer (lib/publishing/publication-timer.ts).
+ * publication timer (lib/publishing/publication-timer.ts), and tell the fleet how this
+ * instance reloads its content when another instance publishes (lib/publishing/revalidation.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -19,4 +20,6 @@ export async function register() {
   }
   const { armScheduler } = await import("./lib/publishing/publication-timer");
   armScheduler();
+  const { publishContentReloader } = await import("./lib/publishing/revalidation");
+  publishContentReloader();
 }

@@ -23,9 +23,13 @@ const nextConfig: NextConfig = {
   // Metadata always in <head>, never streamed into the body: pages ship no runtime to move it there
   // (server/runtime-free.mjs), so readers get what crawlers get.
   htmlLimitedBots: /.*/,
-  // Next.js's file-system ISR cache, storing each page without the framework's runtime and with its
-  // Content-Security-Policy, and keeping 404s for unknown addresses off the disk. See cache-handler.mjs.
+  // The ISR cache: the file-system cache alone, a Redis cache shared by every instance with REDIS_URL;
+  // either way each page is stored without the framework's runtime and with its Content-Security-Policy,
+  // and 404s for unknown addresses stay in memory. See server/cache-handler.mjs.
   cacheHandler: require.resolve("./server/cache-handler.mjs"),
+  // No private in-memory copy in front of it: in a fleet, an instance would answer from its own copy
+  // of a page another instance revalidated. The cache handler keeps its own LRU where that is safe.
+  cacheMaxMemorySize: 0,
   images: {
     formats: ["image/avif", "image/webp"],
     qualities: [75],

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { crawl } from "./helpers/crawl";
@@ -125,11 +126,18 @@ test.describe("files, images and API answers may run nothing", () => {
     }
   });
 
-  test("/api/health answers ok, uncached, and tells nothing else", async ({ request }) => {
+  test("/api/health answers ok, uncached, names the instance and its cache, and tells nothing else", async ({ request }) => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
     expect(response.headers()["cache-control"]).toBe("no-store");
-    expect(await response.json()).toEqual({ status: "ok" });
+    // Alone (no REDIS_URL): the file-system cache, as it always was.
+    expect(await response.json()).toEqual({
+      status: "ok",
+      instance: `${os.hostname()}:${new URL(SITE_ORIGIN).port}`,
+      redis: "not configured",
+      cache: "file-system",
+      contentVersion: null,
+    });
   });
 });
 

@@ -16,16 +16,20 @@
  * - sends every page without the framework's runtime (server/runtime-free.mjs):
  *   cached pages are stored that way, pages rendered per request are rewritten
  *   on their way out;
+ * - with REDIS_URL, joins a fleet of instances sharing one Redis (server/fleet.mjs):
+ *   the shared page cache, one publish reaching every instance;
  * - shuts down cleanly on SIGTERM/SIGINT: stops accepting connections, answers
  *   /api/health with 503, finishes the requests in flight (closing each
  *   connection after its response), then exits 0 — or 1 after DRAIN_TIMEOUT_MS.
  *
  * Usage: node server/main.mjs [-p PORT] [-H HOSTNAME]   (or PORT; listens on every interface unless -H;
- * NEXT_DIST_DIR and CONTENT_DIR choose the build and the corpus, as for the build)
+ * NEXT_DIST_DIR and CONTENT_DIR choose the build and the corpus, as for the build; REDIS_URL the
+ * fleet's Redis, INSTANCE_NAME this instance's name in it, else host:port)
  */
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
@@ -42,6 +46,8 @@ const hostname = args.hostname ?? undefined;
 const DRAIN_TIMEOUT_MS = Number(process.env.DRAIN_TIMEOUT_MS ?? 25_000);
 // The publication scheduler calls this server on its own port (lib/publishing/publication-timer.ts).
 process.env.PORT = String(port);
+// How /api/health and the fleet name this instance.
+process.env.INSTANCE_NAME ||= `${os.hostname()}:${port}`;
 
 // In the standalone output (Dockerfile) there is no next.config.ts: the build recorded its resolved
 // configuration in required-server-files.json, and Next.js reads it from this variable, as the
@@ -64,6 +70,44 @@ const { GzipCache, compressResponse } = await import("./compression.mjs");
 const { withoutFrameworkRuntime } = await import("./runtime-free.mjs");
 const { withNotFoundPage } = await import("./not-found-page.mjs");
 const { rewriteHtmlResponse } = await import("./html-response.mjs");
+
+const fleet = process.env.REDIS_URL ? await joinFleet(process.env.REDIS_URL) : undefined;
+
+/**
+ * Connects to the fleet's Redis before Next.js starts, so its cache handler finds the connection
+ * (server/shared-cache.mjs). Redis being down does not hold the start: the instance serves from its
+ * own cache until it comes.
+ * @param {string} url
+ */
+async function joinFleet(url) {
+  const { startFleet } = await import("./fleet.mjs");
+  const { contentReloaderSlot, fleetSlot } = await import("./fleet-contract.mjs");
+  const { forgetLocalPages } = await import("./local-cache.mjs");
+  let seeded = false;
+  const joined = startFleet({
+    url,
+    instance: String(process.env.INSTANCE_NAME),
+    onContentChange() {
+      contentReloaderSlot.get()?.();
+      void forgetLocalPages();
+    },
+    // The first time Redis is there, it gets the pages the build prerendered (never over newer ones).
+    onReady() {
+      if (seeded) return;
+      seeded = true;
+      void seedSharedCache().catch((err) => console.error("fleet: could not copy the prerendered pages to Redis", err));
+    },
+  });
+  fleetSlot.set(joined);
+  return joined;
+}
+
+async function seedSharedCache() {
+  const { registerInitialCache } = await import("@fortedigital/nextjs-cache-handler/instrumentation");
+  const { default: SiteCacheHandler } = await import("./cache-handler.mjs");
+  // The library types its own class; ours has the same constructor and set().
+  await registerInitialCache(/** @type {any} */ (SiteCacheHandler), { buildDir: distDir, setOnlyIfNotExists: true, fetch: false });
+}
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 await app.prepare();
@@ -322,6 +366,7 @@ function shutdown(signal) {
   timer.unref();
   server.close(async () => {
     await app.close().catch((err) => console.error(err));
+    await fleet?.stop();
     console.log("shutdown: all requests answered; stopped");
     process.exit(0);
   });

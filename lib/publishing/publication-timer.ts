@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { getCorpus, type Corpus } from "../content";
 import { processSingleton } from "../process-singleton.mjs";
+import { fleetSlot } from "../../server/fleet-contract.mjs";
 import { nextLiveChange } from "./live";
 
 /*
@@ -10,6 +11,10 @@ import { nextLiveChange } from "./live";
  * every page (POST /api/revalidate with a per-process token), so the story is
  * on its page, fronts, feeds and sitemaps from its publication time on — and
  * never before, since every surface asks isPublic(article, now).
+ *
+ * In a fleet every instance arms the same timer, and the first to claim the
+ * moment in Redis revalidates for all (lib/publishing/revalidation.ts tells the
+ * others); without Redis each instance revalidates its own pages.
  */
 
 /**
@@ -48,13 +53,33 @@ function selfOrigin(): string {
   return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 }
 
-async function fire(state: TimerState) {
+/** How long a claim on a publication moment holds: longer than any revalidation takes. */
+const CLAIM_MS = 60_000;
+
+/**
+ * Whether this instance revalidates for the moment `due`: always when alone or
+ * when Redis cannot be reached (its own pages at least), else only if its
+ * claim on the moment in Redis is the first.
+ */
+async function mayFire(due: Date): Promise<boolean> {
+  const fleet = fleetSlot.get();
+  if (!fleet) return true;
+  try {
+    return await fleet.claim(`publication:${due.toISOString()}`, CLAIM_MS);
+  } catch {
+    return true;
+  }
+}
+
+async function fire(state: TimerState, due: Date) {
+  if (!(await mayFire(due))) return;
   try {
     const res = await fetch(`${selfOrigin()}/api/revalidate`, {
       method: "POST",
       headers: { "x-scheduler-token": state.token },
     });
-    if (!res.ok) console.error(`publication scheduler: revalidation answered ${res.status}`);
+    if (res.status === 503) console.warn("publication scheduler: Redis unavailable; this instance refreshed its own pages");
+    else if (!res.ok) console.error(`publication scheduler: revalidation answered ${res.status}`);
   } catch (err) {
     console.error("publication scheduler: revalidation failed", err);
   }
@@ -78,7 +103,7 @@ export function armScheduler(now = new Date()) {
   const due = next ? next.getTime() - now.getTime() + MARGIN_MS : IDLE_CHECK_MS;
   const delay = Math.min(due, IDLE_CHECK_MS, MAX_TIMER_MS);
   state.timer = setTimeout(async () => {
-    if (next && Date.now() >= next.getTime()) await fire(state);
+    if (next && Date.now() >= next.getTime()) await fire(state, next);
     armScheduler();
   }, delay);
   state.timer.unref?.();

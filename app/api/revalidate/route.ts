@@ -1,6 +1,7 @@
 import { ContentError, formatProblem } from "@/lib/content";
 import { revalidateEverything } from "@/lib/publishing/revalidation";
-import { armScheduler, schedulerToken } from "@/lib/publishing/publication-timer";
+import { schedulerToken } from "@/lib/publishing/publication-timer";
+import { FleetUnavailableError } from "@/server/fleet-contract.mjs";
 import { configuredSecret, secretMatches } from "@/lib/publishing/secrets";
 
 /*
@@ -9,6 +10,11 @@ import { configuredSecret, secretMatches } from "@/lib/publishing/secrets";
  * deployment. Content is re-read and validated, every page, feed and sitemap is
  * refreshed on its next request, and the publication timer is re-armed. The
  * server's own scheduler calls it with its per-process token.
+ *
+ * In a fleet, one call — through the load balancer or to any instance — reaches
+ * every instance (lib/publishing/revalidation.ts). When Redis cannot be reached
+ * the answer is 503, never a silent success: this instance has reloaded, the
+ * others have not, and the pipeline must retry.
  */
 
 export const dynamic = "force-dynamic";
@@ -31,10 +37,14 @@ export async function POST(request: Request): Promise<Response> {
   if (auth === "disabled") return json(403, { error: "Revalidation is disabled on this server: REVALIDATE_SECRET is not set." });
   if (!auth) return json(401, { error: "Invalid revalidation secret." });
   try {
-    const result = revalidateEverything();
-    armScheduler();
+    const result = await revalidateEverything();
     return json(200, { revalidated: true, ...result });
   } catch (err) {
+    if (err instanceof FleetUnavailableError) {
+      return json(503, {
+        error: `The fleet could not be told (${err.message}): this instance reloaded its own content, the other instances and the shared cache did not. Retry.`,
+      });
+    }
     if (err instanceof ContentError) {
       return json(422, { error: "Content is invalid; the previous content stays in service.", problems: err.problems.map(formatProblem) });
     }
