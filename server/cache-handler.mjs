@@ -11,8 +11,9 @@ import { SharedPageCache, sharedCacheReady } from "./shared-cache.mjs";
  * - In a fleet: the shared Redis cache (server/shared-cache.mjs) while Redis is
  *   up, with a copy in the instance's memory; the instance's own cache while it
  *   is down, and Redis again as soon as it is back, without a restart.
- *   A 404 for an unknown address stays with the instance that rendered it.
- *   Revalidation expires pages in both.
+ *   A page missing from Redis is rendered, never read from the build's copy on
+ *   disk, which may predate a publish. A 404 for an unknown address stays with
+ *   the instance that rendered it. Revalidation expires pages in both.
  *
  * Either way every page is prepared once (server/cache-entries.mjs: no
  * framework runtime, its Content-Security-Policy), so the first response of a
@@ -52,6 +53,12 @@ export default class SiteCacheHandler {
     const entry = await this.shared.get(key, ctx);
     if (entry?.value) {
       prepareEntry(key, entry.value);
+      // The entry's lifetime, stored with it: Next.js prefers it to what this process remembers,
+      // and remembers nothing of a page another instance rendered (it would take it for stale
+      // after a second, and regenerate it on every read).
+      if (!entry.cacheControl && entry.lifespan && entry.lifespan.revalidate !== undefined) {
+        entry.cacheControl = { revalidate: entry.lifespan.revalidate, expire: entry.lifespan.expireAge };
+      }
       return entry;
     }
     const local = await this.local.get(key, ctx);

@@ -53,11 +53,23 @@ export const fleetSlot = processSlot("fleet");
  */
 export const contentReloaderSlot = processSlot("contentReloader");
 
-/** Thrown when the fleet cannot reach Redis: the caller must say so, never report success. */
+/**
+ * Thrown when the fleet cannot reach Redis: the caller must say so, never report success.
+ * Test for it with isFleetUnavailable: the app's bundle has its own copy of this class.
+ */
 export class FleetUnavailableError extends Error {
   /** @param {string} message */
   constructor(message) {
     super(message);
     this.name = "FleetUnavailableError";
   }
+}
+
+/**
+ * Whether `err` is a FleetUnavailableError, from whichever copy of this module threw it.
+ * @param {unknown} err
+ * @returns {err is FleetUnavailableError}
+ */
+export function isFleetUnavailable(err) {
+  return err instanceof Error && err.name === "FleetUnavailableError";
 }

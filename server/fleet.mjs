@@ -47,18 +47,20 @@ export function reconnectDelay(retries) {
 
 /**
  * Whether the fleet's stored content version differs from the one an instance
- * has loaded. An instance that has never asked (`undefined`) takes the stored
- * version as its own: it read the content when it started. A version missing
- * from Redis after instances had one (Redis was flushed) counts as a change.
+ * has loaded. An instance that has never asked (`undefined`) reloads when a
+ * version exists: a publish may have come between its reading the content and
+ * its reaching Redis. A version missing from Redis after instances had one
+ * (Redis was flushed) counts as a change too; reloading is never wrong, only work.
  * @example
  * isNewVersion("4", "3")       // true
- * isNewVersion("4", undefined) // false
+ * isNewVersion("4", undefined) // true
+ * isNewVersion(null, undefined) // false
  * isNewVersion(null, "3")      // true
  * @param {string | null} stored
  * @param {string | null | undefined} loaded
  */
 export function isNewVersion(stored, loaded) {
-  return loaded !== undefined && stored !== loaded;
+  return loaded === undefined ? stored !== null : stored !== loaded;
 }
 
 /**
@@ -68,11 +70,10 @@ export function isNewVersion(stored, loaded) {
  *   url: string;
  *   instance: string;
  *   onContentChange: () => void;
- *   onReady?: () => void;
  *   log?: Pick<Console, "log" | "warn" | "error">;
  * }} options
  */
-export function startFleet({ url, instance, onContentChange, onReady, log = console }) {
+export function startFleet({ url, instance, onContentChange, log = console }) {
   const client = createClient({
     url,
     // Fail at once while disconnected: a page must not wait for Redis.
@@ -91,7 +92,6 @@ export function startFleet({ url, instance, onContentChange, onReady, log = cons
     if (state !== "ready") log.log(`fleet: ${instance} connected to Redis; the page cache is shared`);
     state = "ready";
     void beat();
-    onReady?.();
   });
   client.on("error", (/** @type {Error} */ err) => {
     if (state !== "down") log.warn(`fleet: Redis unavailable (${err.message || err.name}); ${instance} serves from its own cache`);

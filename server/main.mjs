@@ -83,7 +83,6 @@ async function joinFleet(url) {
   const { startFleet } = await import("./fleet.mjs");
   const { contentReloaderSlot, fleetSlot } = await import("./fleet-contract.mjs");
   const { forgetLocalPages } = await import("./local-cache.mjs");
-  let seeded = false;
   const joined = startFleet({
     url,
     instance: String(process.env.INSTANCE_NAME),
@@ -91,22 +90,9 @@ async function joinFleet(url) {
       contentReloaderSlot.get()?.();
       void forgetLocalPages();
     },
-    // The first time Redis is there, it gets the pages the build prerendered (never over newer ones).
-    onReady() {
-      if (seeded) return;
-      seeded = true;
-      void seedSharedCache().catch((err) => console.error("fleet: could not copy the prerendered pages to Redis", err));
-    },
   });
   fleetSlot.set(joined);
   return joined;
-}
-
-async function seedSharedCache() {
-  const { registerInitialCache } = await import("@fortedigital/nextjs-cache-handler/instrumentation");
-  const { default: SiteCacheHandler } = await import("./cache-handler.mjs");
-  // The library types its own class; ours has the same constructor and set().
-  await registerInitialCache(/** @type {any} */ (SiteCacheHandler), { buildDir: distDir, setOnlyIfNotExists: true, fetch: false });
 }
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });

@@ -171,8 +171,8 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise<void>((r) => child.once("exit", () => r()));
     const all = [...children];
     // Instances drain (server/main.mjs); nginx finishes its connections (SIGQUIT); Redis last.
-    for (const child of all) child.kill(child.pid === state.nginx.pid ? "SIGQUIT" : child.pid === state.redis.pid ? undefined : "SIGTERM");
     const redis = all.find((c) => c.pid === state.redis.pid);
+    for (const child of all) if (child !== redis) child.kill(child.pid === state.nginx.pid ? "SIGQUIT" : "SIGTERM");
     await Promise.race([
       Promise.all(all.filter((c) => c !== redis).map(exited)),
       new Promise((r) => setTimeout(r, 30_000)),

@@ -1,7 +1,7 @@
 import { ContentError, formatProblem } from "@/lib/content";
 import { revalidateEverything } from "@/lib/publishing/revalidation";
 import { schedulerToken } from "@/lib/publishing/publication-timer";
-import { FleetUnavailableError } from "@/server/fleet-contract.mjs";
+import { isFleetUnavailable } from "@/server/fleet-contract.mjs";
 import { configuredSecret, secretMatches } from "@/lib/publishing/secrets";
 
 /*
@@ -40,7 +40,7 @@ export async function POST(request: Request): Promise<Response> {
     const result = await revalidateEverything();
     return json(200, { revalidated: true, ...result });
   } catch (err) {
-    if (err instanceof FleetUnavailableError) {
+    if (isFleetUnavailable(err)) {
       return json(503, {
         error: `The fleet could not be told (${err.message}): this instance reloaded its own content, the other instances and the shared cache did not. Retry.`,
       });
