@@ -1,11 +1,13 @@
 # syntax=docker/dockerfile:1
-# Inter Bellum News — production image: Next.js standalone output on Node 20, run as a non-root user.
+# Inter Bellum News — production image: Next.js standalone output on Node 24 LTS, run as a non-root user.
 #   docker build -t interbellumnews .
 #   docker run -p 3000:3000 -e REVALIDATE_SECRET=… -e PREVIEW_SECRET=… interbellumnews
 # Content ships in the image (content/, public/images/); a new corpus is a new image, or mount
 # /app/content and /app/public/images and POST /api/revalidate after changing them.
+# Several instances sharing one Redis behind nginx: compose.yaml (docs/deploy-fleet.md).
 
-ARG NODE_VERSION=20.19-bookworm-slim
+# Node 24 LTS, the version CI's second pass runs the suite on (.ci/node24/package.json).
+ARG NODE_VERSION=24.22.3-bookworm-slim
 
 # 1. Dependencies, cached while package*.json do not change.
 FROM node:${NODE_VERSION} AS deps

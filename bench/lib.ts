@@ -109,11 +109,12 @@ function spawnServer(name: string, argv: string[], port: number, env: Record<str
 /**
  * The site's production build on 127.0.0.1, served as `npm start` serves it: server/main.mjs (request
  * guard, security headers, CSP) around Next.js's request handler. SITE_SERVER=next measures plain
- * `next start` instead, to see what that layer costs.
+ * `next start` instead, to see what that layer costs. `env` adds to or overrides the environment
+ * (bench/cluster.ts: REDIS_URL="" for an instance on the file-system cache).
  */
-export function startSite(port = PORTS.site): Promise<Server> {
+export function startSite(port = PORTS.site, env: Record<string, string> = {}): Promise<Server> {
   const argv = process.env.SITE_SERVER === "next" ? [NEXT_BIN, "start"] : [path.join(ROOT, "server/main.mjs")];
-  return spawnServer("site", [...argv, "-H", HOST, "-p", String(port)], port, {}, ROOT, "/");
+  return spawnServer("site", [...argv, "-H", HOST, "-p", String(port)], port, env, ROOT, "/");
 }
 
 /** `next start` of the framework floor's build. */

@@ -27,4 +27,16 @@ rm -rf "$out/server"
 mkdir -p "$out/server" "$out/lib"
 cp server/*.mjs server/*.cjs "$out/server/"
 cp lib/process-singleton.mjs "$out/lib/"   # the one app module the server loads as it is
+# Every package server/ imports must load from the output: the tracer does not follow server/main.mjs,
+# so a package only it uses (the fleet's Redis client) must be named in next.config.ts.
+packages=$(grep -hvE '^\s*(\*|//|/\*)' server/*.mjs | sed -nE 's/.*(from|import\() *"([^".][^"]*)".*/\2/p' | grep -v '^node:' | sort -u)
+# Loaded from a directory outside the repository that sees only the output's node_modules (a symbolic
+# link, kept as such), so nothing resolves from the repository's own node_modules.
+probe=$(mktemp -d)
+trap 'rm -rf "$probe"' EXIT
+ln -s "$(cd "$out" && pwd)/node_modules" "$probe/node_modules"
+(cd "$probe" && node --preserve-symlinks --input-type=module -e '
+  for (const name of process.argv.slice(1)) {
+    try { await import(name); } catch (err) { console.error(`standalone: ${name} does not load from the output: ${err.message}`); process.exitCode = 1; }
+  }' $packages) || { echo "standalone: name what is missing in next.config.ts outputFileTracingIncludes" >&2; exit 1; }
 echo "standalone: $out is ready: cd $out && node server/main.mjs -p 3000"
