@@ -70,8 +70,8 @@ const nextConfig: NextConfig = {
   },
   // Pages read content/ at request time too (revalidation, preview): ship it with the server.
   // The tracer follows the app and the cache handler, not server/main.mjs: what only the server loads
-  // in a fleet (the Redis client, the cache library's seeding of Redis and its dependencies) is named
-  // here, or the standalone output (Dockerfile) fails to start with REDIS_URL. npm run standalone
+  // in a fleet (the Redis client, the cache library) is named here, or the standalone output
+  // (Dockerfile) fails to start with REDIS_URL. npm run standalone
   // checks that every package server/ imports loads from the output.
   outputFileTracingIncludes: {
     "/**/*": [
@@ -79,8 +79,6 @@ const nextConfig: NextConfig = {
       "./node_modules/@fontsource/source-serif-4/files/source-serif-4-*-{400,700}-normal.woff",
       "./node_modules/@redis/client/**/*",
       "./node_modules/@fortedigital/nextjs-cache-handler/{package.json,dist/**/*}",
-      "./node_modules/p-limit/**/*",
-      "./node_modules/yocto-queue/**/*",
     ],
   },
   // The tracer follows CONTENT_DIR's run-time path into every corpus in the repository; the test
