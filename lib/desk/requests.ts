@@ -6,7 +6,7 @@ import { deskSignInPath } from "../paths";
 import { csrfMatches, csrfToken, isCrossSite } from "./csrf";
 import { deskKeys, type DeskKeys } from "./keys";
 import { LINK_LIFETIMES } from "./share-links";
-import { readSession, SESSION_COOKIE, type Session } from "./session";
+import { readSession, sessionEnded, SESSION_COOKIE, type Session } from "./session";
 
 /*
  * Reading a desk request: who sent it (for the throttle), whether it came over
@@ -52,7 +52,8 @@ export function postIsCrossSite(request: Request): boolean {
 
 /** The session a route handler's request carries, if valid now. */
 export function requestSession(request: Request, keys: DeskKeys, now = new Date()): Session | undefined {
-  return readSession(keys.session, sessionCookieValue(request.headers.get("cookie")), now);
+  const session = readSession(keys.session, sessionCookieValue(request.headers.get("cookie")), now);
+  return session && !sessionEnded(session) ? session : undefined;
 }
 
 export type Editor = { session: Session; csrf: string; keys: DeskKeys };
@@ -62,7 +63,7 @@ export async function currentEditor(now = new Date()): Promise<Editor | undefine
   const keys = deskKeys();
   if (!keys) return undefined;
   const session = readSession(keys.session, (await cookies()).get(SESSION_COOKIE)?.value, now);
-  return session ? { session, csrf: csrfToken(keys.csrf, session.id), keys } : undefined;
+  return session && !sessionEnded(session) ? { session, csrf: csrfToken(keys.csrf, session.id), keys } : undefined;
 }
 
 /** The signed-in editor, or a redirect to the sign-in form that returns to `here`. */

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { DESK_PATH } from "../paths";
+import { processSingleton } from "../process-singleton.mjs";
 
 /*
  * The desk session: a cookie whose value carries its own expiry and a random
@@ -59,4 +60,24 @@ export function sessionCookie(value: string, secure: boolean, maxAge = SESSION_T
 /** The Set-Cookie header that ends a session. */
 export function clearedSessionCookie(secure: boolean): string {
   return sessionCookie("", secure, 0);
+}
+
+/*
+ * Signing out deletes the cookie from the browser, and the server remembers the
+ * session's id until the session would have expired, so a copy of the cookie
+ * no longer works either (in this process: each instance of a scaled-out site
+ * keeps its own list).
+ */
+const signedOut = () => processSingleton("deskSignedOut", () => new Map<string, number>());
+
+/** Ends `session` on this server. */
+export function endSession(session: Session, now: Date): void {
+  const ended = signedOut();
+  for (const [id, expires] of ended) if (expires <= now.getTime()) ended.delete(id);
+  ended.set(session.id, session.expires.getTime());
+}
+
+/** Whether `session` was signed out. */
+export function sessionEnded(session: Session): boolean {
+  return signedOut().has(session.id);
 }

@@ -55,3 +55,30 @@ export function verifyPreviewLink(key: string, token: string, now: Date): LinkCh
   const expires = new Date(Number(seconds) * 1000);
   return expires.getTime() > now.getTime() ? { ok: true, slug, expires } : { ok: false, reason: "expired", expires };
 }
+
+export type SharedStory<A> =
+  | { kind: "story"; article: A; expires: Date }
+  | { kind: "public"; article: A }
+  | { kind: "expired" | "invalid" | "disabled" | "missing" };
+
+/**
+ * What a shared link shows at `now`: its story (only while it is not public),
+ * or why not. `find` looks a slug up, `isPublic` is the one visibility rule.
+ */
+export function resolveSharedLink<A>(
+  key: string | undefined,
+  token: string,
+  now: Date,
+  find: (slug: string) => A | undefined,
+  isPublic: (article: A, now: Date) => boolean,
+): SharedStory<A> {
+  if (!key) return { kind: "disabled" };
+  const check = verifyPreviewLink(key, token, now);
+  if (!check.ok) return { kind: check.reason };
+  const article = find(check.slug);
+  if (!article) return { kind: "missing" };
+  return isPublic(article, now) ? { kind: "public", article } : { kind: "story", article, expires: check.expires };
+}
+
+/** The status a shared link answers with, by what it shows. */
+export const SHARED_LINK_STATUS = { story: 200, public: 303, expired: 410, invalid: 401, disabled: 403, missing: 404 } as const;
