@@ -58,6 +58,14 @@ const nextConfig: NextConfig = {
           { key: "X-Robots-Tag", value: "noindex, nofollow" },
         ],
       },
+      // The editors' desk and shared preview links (lib/desk): for one browser only, never indexed.
+      ...["/desk", "/desk/:path*", "/preview/:path*"].map((source) => ({
+        source,
+        headers: [
+          { key: "Cache-Control", value: "private, no-store" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow" },
+        ],
+      })),
     ];
   },
   async redirects() {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { chromium, defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS, systemChromium } from "./e2e/helpers/browser";
-import { FIXTURE_ORIGIN, PREVIEW_SECRET, REVALIDATE_SECRET, SITE_ORIGIN } from "./e2e/helpers/origins";
+import { FIXTURE_ORIGIN, PREVIEW_LINK_KEY, PREVIEW_SECRET, REVALIDATE_SECRET, SITE_ORIGIN } from "./e2e/helpers/origins";
 
 /**
  * The browser: Debian's Chromium (or $CHROMIUM_PATH) when present, else the
@@ -43,7 +43,7 @@ export default defineConfig({
   projects: [{ name: "chromium" }],
   // Both servers run the production builds `npm test` made: the shipped content (preview
   // and revalidation disabled, as when their secrets are unset), and the fixture corpus
-  // (e2e/fixtures/content, built into .next-fixtures) with both secrets set.
+  // (e2e/fixtures/content, built into .next-fixtures) with both secrets and the preview-link key set.
   webServer: [
     {
       command: `${next} -p ${new URL(SITE_ORIGIN).port}`,
@@ -62,6 +62,7 @@ export default defineConfig({
         CONTENT_DIR: "e2e/fixtures/content",
         PREVIEW_SECRET,
         REVALIDATE_SECRET,
+        PREVIEW_LINK_KEY,
       },
       timeout: 60_000,
     },

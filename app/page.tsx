@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { JsonLd } from "@/components/json-ld";
 import { Link } from "@/components/link";
+import { FrontLead, TOP_STORY_SIZES } from "@/components/front-lead";
 import { LiveLabel } from "@/components/live-label";
 import { PubDate } from "@/components/pub-date";
 import { StoryCard } from "@/components/story-card";
-import { StoryImage } from "@/components/story-image";
 import { getCorpus, getSite, latestPublic, sectionArticles } from "@/lib/content";
 import { organizationJsonLd, websiteJsonLd } from "@/lib/seo/jsonld";
 import { pageMetadata } from "@/lib/seo/metadata";
@@ -14,12 +14,6 @@ export const revalidate = 60;
 
 const TOP_STORIES = 4;
 const RAIL_STORIES = 4;
-// Rendered widths in the max-w-6xl (1152 px) container with 16 px padding: the lead takes 3/5
-// of the row beside its text from lg, a top story a quarter of it (2 columns from sm).
-const LEAD_SIZES = "(min-width: 1152px) 658px, (min-width: 1024px) calc(60vw - 34px), calc(100vw - 32px)";
-const TOP_STORY_SIZES =
-  "(min-width: 1152px) 256px, (min-width: 1024px) calc(25vw - 32px), (min-width: 640px) calc(50vw - 32px), calc(100vw - 32px)";
-
 export function generateMetadata(): Metadata {
   const site = getSite();
   return pageMetadata(site, { description: site.description, path: HOME_PATH });
@@ -39,29 +33,7 @@ export default function FrontPage() {
       <JsonLd data={websiteJsonLd(site)} />
       <h1 className="sr-only">{site.name}: latest news</h1>
       {lead ? (
-        <article className="group relative grid gap-6 pb-4 lg:grid-cols-[3fr_2fr] lg:items-center">
-          <StoryImage
-            image={lead.image}
-            sizes={LEAD_SIZES}
-            lead
-            className="aspect-[3/2] w-full object-cover"
-          />
-          <div>
-            <p className="text-sm font-semibold tracking-wider text-accent-ink uppercase">
-              <LiveLabel article={lead} className="mr-2" />
-              {lead.kicker ?? lead.section.name}
-            </p>
-            <h2 className="mt-2 font-serif text-3xl leading-tight font-bold text-balance sm:text-4xl">
-              <Link href={lead.path} className="after:absolute after:inset-0 group-hover:underline">
-                {lead.title}
-              </Link>
-            </h2>
-            <p className="mt-3 font-serif text-lg text-muted">{lead.standfirst}</p>
-            <p className="mt-3 text-sm text-muted">
-              <PubDate date={lead.publishedAt} timeZone={site.timeZone} />
-            </p>
-          </div>
-        </article>
+        <FrontLead story={lead} timeZone={site.timeZone} />
       ) : (
         <p className="py-16 text-center text-muted">No stories have been published yet.</p>
       )}

@@ -2,7 +2,7 @@ import type { MetadataRoute } from "next";
 import { getSite } from "@/lib/content";
 import { HOME_PATH, NEWS_SITEMAP_PATH, ROBOTS_DISALLOW, SITEMAP_PATH, absolute } from "@/lib/paths";
 
-/** Crawlers may read every page; the API (draft preview) is not for them. */
+/** Crawlers may read every page; the API (draft preview), the editors' desk and shared previews are not for them. */
 export default function robots(): MetadataRoute.Robots {
   const { origin } = getSite();
   return {

@@ -89,8 +89,8 @@ const PHOTO_WIDTH = 460;
  */
 export const CARD_CACHE_CONTROL = "public, max-age=3600, s-maxage=3600, stale-while-revalidate=86400";
 
-/** The card as a PNG response, 1200×630. */
-export async function shareCardResponse(input: ShareCardInput) {
+/** The card as a PNG response, 1200×630 (`headers` replace the shared caching, e.g. for a draft's card on the desk). */
+export async function shareCardResponse(input: ShareCardInput, headers: Record<string, string> = { "Cache-Control": CARD_CACHE_CONTROL }) {
   const headline = cardText(input.headline);
   const picture = input.image ? await photo(input.image, PHOTO_WIDTH) : undefined;
   return new ImageResponse(
@@ -138,6 +138,6 @@ export async function shareCardResponse(input: ShareCardInput) {
         ) : null}
       </div>
     ),
-    { width: OG_IMAGE.width, height: OG_IMAGE.height, fonts: cardFonts(), headers: { "Cache-Control": CARD_CACHE_CONTROL } },
+    { width: OG_IMAGE.width, height: OG_IMAGE.height, fonts: cardFonts(), headers },
   );
 }

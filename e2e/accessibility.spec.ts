@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { inAnHour, previewLink, useSession } from "./helpers/desk";
+import { DRAFT } from "./helpers/markers";
 import { FIXTURE_ORIGIN } from "./helpers/origins";
 import { SEED } from "./helpers/seed";
 
@@ -63,6 +65,31 @@ for (const colorScheme of ["light", "dark"] as const) {
       expect(ratios).toHaveLength(2);
       for (const ratio of ratios) expect(ratio).toBeGreaterThanOrEqual(3);
     });
+  });
+}
+
+/** The editors' desk and shared previews, signed out and in (fixture server). */
+const deskPages: [string, string, boolean][] = [
+  ["desk sign-in", "/desk", false],
+  ["desk sign-in, wrong secret", "/desk?problem=wrong", false],
+  ["desk lists", "/desk", true],
+  ["desk story", `/desk/story/${DRAFT.slug}`, true],
+  ["desk article preview", `/desk/story/${DRAFT.slug}/article`, true],
+  ["shared preview", previewLink(DRAFT.slug, inAnHour()), false],
+  ["shared preview, expired", previewLink(DRAFT.slug, new Date(Date.now() - 1000)), false],
+];
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test.describe(`${colorScheme} scheme, desk`, () => {
+    test.use({ colorScheme, baseURL: FIXTURE_ORIGIN });
+    for (const [name, path, signedIn] of deskPages) {
+      test(`axe finds no violations on the ${name}`, async ({ page, context }) => {
+        if (signedIn) await useSession(context);
+        await page.goto(path);
+        const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+      });
+    }
   });
 }
 

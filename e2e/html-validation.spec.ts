@@ -4,7 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
+import { inAnHour, previewLink, sessionHeader } from "./helpers/desk";
 import { FIXTURES } from "./helpers/fixtures";
+import { DRAFT } from "./helpers/markers";
 import { FIXTURE_ORIGIN, SITE_ORIGIN } from "./helpers/origins";
 import { STORIES } from "./helpers/stories";
 
@@ -15,7 +17,7 @@ import { STORIES } from "./helpers/stories";
 
 const VNU_JAR = path.resolve("node_modules/vnu-jar/build/dist/vnu.jar");
 
-const PAGES: { origin: string; path: string; status: number; kind: string }[] = [
+const PAGES: { origin: string; path: string; status: number; kind: string; session?: boolean }[] = [
   { origin: SITE_ORIGIN, path: "/", status: 200, kind: "front page" },
   { origin: SITE_ORIGIN, path: "/world", status: 200, kind: "section front" },
   ...STORIES.map((s) => ({ origin: SITE_ORIGIN, path: s.path, status: 200, kind: "article" })),
@@ -36,6 +38,11 @@ const PAGES: { origin: string; path: string; status: number; kind: string }[] = 
   { origin: FIXTURE_ORIGIN, path: "/corrections/page/2", status: 200, kind: "corrections, page 2" },
   { origin: SITE_ORIGIN, path: "/corrections", status: 200, kind: "corrections, none yet" },
   { origin: FIXTURE_ORIGIN, path: FIXTURES.live.path, status: 200, kind: "live story" },
+  { origin: FIXTURE_ORIGIN, path: "/desk", status: 200, kind: "desk, signed out" },
+  { origin: FIXTURE_ORIGIN, path: "/desk", status: 200, kind: "desk lists", session: true },
+  { origin: FIXTURE_ORIGIN, path: `/desk/story/${DRAFT.slug}`, status: 200, kind: "desk story", session: true },
+  { origin: FIXTURE_ORIGIN, path: previewLink(DRAFT.slug, inAnHour()), status: 200, kind: "shared preview" },
+  { origin: FIXTURE_ORIGIN, path: previewLink(DRAFT.slug, new Date(Date.now() - 1000)), status: 410, kind: "shared preview, expired" },
 ];
 
 type VnuMessage = { type: string; subType?: string; url?: string; message: string; lastLine?: number; extract?: string };
@@ -45,7 +52,7 @@ test("every page type passes the Nu Html Checker with zero errors", async ({ req
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-vnu-"));
   const files = new Map<string, string>();
   for (const [i, page] of PAGES.entries()) {
-    const response = await request.get(page.origin + page.path);
+    const response = await request.get(page.origin + page.path, { headers: page.session ? sessionHeader() : {} });
     expect(response.status(), page.path).toBe(page.status);
     const file = path.join(dir, `${i}.html`);
     fs.writeFileSync(file, await response.body());

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { crawl } from "./helpers/crawl";
+import { inAnHour, previewLink } from "./helpers/desk";
 import { FIXTURES } from "./helpers/fixtures";
 import { DRAFT, LEAK_MARKERS, SCHEDULED } from "./helpers/markers";
 import { FIXTURE_ORIGIN } from "./helpers/origins";
@@ -43,6 +44,8 @@ test("crawling every public page, asset and listing finds no trace of drafts or 
   }
   const leaks = pages.filter((p) => hasMarker(p.body) || p.url.includes(DRAFT.slug) || p.url.includes(SCHEDULED.slug));
   expect(leaks.map((p) => p.url)).toEqual([]);
+  // No public page leads to the editors' desk or to a shared preview.
+  expect(pages.filter((p) => /\/(?:desk|preview)(?:[/?"]|$)/.test(new URL(p.url).pathname) || /(?:href|src)="[^"]*\/(?:desk|preview)[/"?]/.test(p.body)).map((p) => p.url)).toEqual([]);
   expect(pages.filter((p) => p.status >= 500).map((p) => p.url)).toEqual([]);
 });
 
@@ -51,6 +54,22 @@ test("their own URLs, and a topic only a draft carries, are 404s", async ({ requ
     const response = await request.get(url);
     expect(response.status(), url).toBe(404);
     expect(hasMarker(await response.text()), url).toBe(false);
+  }
+});
+
+test("the desk shows them only to a signed-in editor; a shared link only its own story", async ({ request }) => {
+  // Signed out: the sign-in form, nothing of a draft.
+  for (const url of ["/desk", `/desk/story/${DRAFT.slug}`, `/desk/story/${DRAFT.slug}/article`, `/desk/story/${DRAFT.slug}/card.png`]) {
+    const body = await (await request.get(url)).text();
+    expect(hasMarker(body), url).toBe(false);
+  }
+  // A link to the draft shows the draft and nothing of the scheduled story.
+  const shared = await (await request.get(previewLink(DRAFT.slug, inAnHour()))).text();
+  expect(shared).toContain("LEAKCANARY-DRAFT-BODY");
+  expect(shared).not.toContain("LEAKCANARY-SCHEDULED");
+  // An expired or altered one shows nothing at all.
+  for (const link of [previewLink(DRAFT.slug, new Date(Date.now() - 1000)), previewLink(DRAFT.slug, inAnHour(), "another-key")]) {
+    expect(hasMarker(await (await request.get(link)).text()), link).toBe(false);
   }
 });
 

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { inAnHour, previewLink } from "./helpers/desk";
 import { FIXTURES } from "./helpers/fixtures";
 import { DRAFT } from "./helpers/markers";
 import { FIXTURE_ORIGIN, PREVIEW_SECRET, SITE_ORIGIN } from "./helpers/origins";
@@ -83,6 +84,25 @@ test("an editor's preview is a plain server render too", async ({ page }) => {
   await page.goto(`${FIXTURE_ORIGIN}/api/draft?secret=${PREVIEW_SECRET}&slug=${DRAFT.slug}`);
   await expect(page.getByRole("region", { name: "Preview" })).toBeVisible();
   for (const path of [DRAFT.path, "/", "/world"]) expectRuntimeFree(`preview of ${path}`, await visit(page, FIXTURE_ORIGIN + path));
+});
+
+test("the editors' desk and a shared preview link are plain server renders, and work with JavaScript off", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, extraHTTPHeaders: { "x-forwarded-for": "198.51.100.250" } });
+  const page = await context.newPage();
+  for (const path of ["/desk", `/desk/story/${DRAFT.slug}`, previewLink(DRAFT.slug, inAnHour()), previewLink(DRAFT.slug, new Date(Date.now() - 1000))]) {
+    expectRuntimeFree(path, await visit(page, FIXTURE_ORIGIN + path));
+  }
+  // Sign in, make a link and sign out with forms and redirects alone.
+  await page.goto(`${FIXTURE_ORIGIN}/desk/story/${DRAFT.slug}`);
+  await page.getByLabel("Newsroom secret").fill(PREVIEW_SECRET);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${FIXTURE_ORIGIN}/desk/story/${DRAFT.slug}`);
+  expectRuntimeFree("desk story, signed in", await visit(page, page.url()));
+  await page.getByRole("button", { name: "Make a preview link" }).click();
+  await expect(page.getByRole("status")).toContainText("Preview link, valid until");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("status")).toHaveText("You are signed out.");
+  await context.close();
 });
 
 test("the pages still do what readers ask of them, without a script", async ({ page }) => {

@@ -11,7 +11,8 @@
 export const HOME_PATH = "/";
 export const SEARCH_PATH = "/search";
 export const ICON_PATH = "/icon.svg";
-export const ROBOTS_DISALLOW = "/api/";
+/** Not for crawlers: the API (Draft Mode), the editors' desk and shared previews. */
+export const ROBOTS_DISALLOW = ["/api/", "/desk", "/preview/"];
 export const SITEMAP_PATH = "/sitemap.xml";
 export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
 
@@ -58,6 +59,46 @@ export function searchPath(query: string, page = 1): string {
 
 /** Leaves editors' preview and returns to the story (app/api/draft/exit). */
 export const previewExitPath = (slug: string) => `/api/draft/exit?slug=${encodeURIComponent(slug)}`;
+
+/** The editors' desk (app/desk): its lists, and its sign-in form when signed out. */
+export const DESK_PATH = "/desk";
+/** Where the desk's forms post (app/desk/<action>/route.ts). */
+export const DESK_SIGN_IN_PATH = "/desk/sign-in";
+export const DESK_SIGN_OUT_PATH = "/desk/sign-out";
+export const DESK_SHARE_PATH = "/desk/share";
+
+/**
+ * The desk's sign-in form, returning to `next` (a desk path) afterwards.
+ *
+ * @example
+ * deskSignInPath("/desk/story/a-story") // "/desk?next=%2Fdesk%2Fstory%2Fa-story"
+ */
+export function deskSignInPath(next?: string, problem?: string): string {
+  const query = new URLSearchParams({ ...(next && next !== DESK_PATH ? { next } : {}), ...(problem ? { problem } : {}) }).toString();
+  return query ? `${DESK_PATH}?${query}` : DESK_PATH;
+}
+
+/**
+ * One story on the desk: its surfaces, problems and sharing.
+ *
+ * @example
+ * deskStoryPath("a-story") // "/desk/story/a-story"
+ */
+export const deskStoryPath = (slug: string) => `${DESK_PATH}/story/${slug}`;
+/** The story's page as it will be published, for a signed-in editor. */
+export const deskArticlePath = (slug: string) => `${deskStoryPath(slug)}/article`;
+/** The story's share card as it will be drawn, for a signed-in editor. */
+export const deskCardPath = (slug: string) => `${deskStoryPath(slug)}/card.png`;
+
+/**
+ * A shared preview link (app/preview/[token]): one story, until the link expires.
+ *
+ * @example
+ * previewLinkPath("a-story.1767225600.9f…") // "/preview/a-story.1767225600.9f…"
+ */
+export const previewLinkPath = (token: string) => `/preview/${token}`;
+/** The page a shared link's answer is rendered from (app/preview/[token]/view). */
+export const previewLinkViewPath = (token: string) => `${previewLinkPath(token)}/view`;
 
 /** Share cards (app/**\/og.png/route.tsx). */
 export const siteCardPath = () => "/og.png";

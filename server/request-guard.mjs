@@ -19,6 +19,9 @@ export const SAFE_METHODS = ["GET", "HEAD"];
 /** Route handlers under /api/ take these methods and answer the ones they lack with 405 themselves. */
 const API_PREFIX = "/api/";
 const API_METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"];
+/** The editors' desk posts its plain HTML forms under /desk/ (app/desk/*\/route.ts). */
+const FORM_PREFIX = "/desk/";
+const FORM_METHODS = [...SAFE_METHODS, "POST"];
 
 /**
  * @typedef {{ ok: true } | { ok: false; status: 400 | 405 | 414; reason: string }} Verdict
@@ -55,7 +58,7 @@ export function checkRequest(method, url) {
   }
 
   const verb = method ?? "";
-  const allowed = path.startsWith(API_PREFIX) ? API_METHODS : SAFE_METHODS;
+  const allowed = path.startsWith(API_PREFIX) ? API_METHODS : path.startsWith(FORM_PREFIX) ? FORM_METHODS : SAFE_METHODS;
   if (!allowed.includes(verb)) return { ok: false, status: 405, reason: "method not allowed" };
   return { ok: true };
 }

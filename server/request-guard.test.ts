@@ -74,6 +74,17 @@ describe("checkRequest", () => {
     expect(status("DELETE", "/api/draft")).toBe("ok");
     for (const method of ["TRACE", "PROPFIND", "MKCOL", "post"]) expect(status(method, "/api/health"), method).toBe(405);
   });
+
+  it("lets the desk's forms post under /desk/, and nothing else there", () => {
+    expect(status("POST", "/desk/sign-in")).toBe("ok");
+    expect(status("POST", "/desk/share")).toBe("ok");
+    expect(status("GET", "/desk/story/x")).toBe("ok");
+    for (const method of ["PUT", "DELETE", "PATCH", "OPTIONS", "post"]) expect(status(method, "/desk/sign-in"), method).toBe(405);
+    // The desk page itself and addresses that only start like it take GET and HEAD.
+    expect(status("POST", "/desk")).toBe(405);
+    expect(status("POST", "/desktop/x")).toBe(405);
+    expect(status("POST", "/preview/x")).toBe(405);
+  });
 });
 
 describe("mayRenderPage", () => {

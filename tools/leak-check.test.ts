@@ -45,3 +45,21 @@ describe("findBuildLeaks on a live story", () => {
     expect(findBuildLeaks(dist, corpus.articles, NOW).leaks).toEqual([]);
   });
 });
+
+describe("findBuildLeaks on the desk and shared previews", () => {
+  it("fails a build that prerendered a desk page or a preview link, and passes their compiled code", () => {
+    const dist = distWith("<p>fine</p>");
+    fs.mkdirSync(path.join(dist, "server", "app", "desk", "story"), { recursive: true });
+    fs.mkdirSync(path.join(dist, "server", "app", "preview"), { recursive: true });
+    fs.writeFileSync(path.join(dist, "server", "app", "desk", "page.js"), "code");
+    fs.mkdirSync(path.join(dist, "server", "app", "desk", "page"));
+    fs.writeFileSync(path.join(dist, "server", "app", "desk", "page", "build-manifest.json"), "{}");
+    expect(findBuildLeaks(dist, corpus.articles, NOW).leaks).toEqual([]);
+    fs.writeFileSync(path.join(dist, "server", "app", "desk.html"), "<p>desk</p>");
+    fs.writeFileSync(path.join(dist, "server", "app", "preview", "x.rsc"), "payload");
+    expect(findBuildLeaks(dist, corpus.articles, NOW).leaks).toEqual([
+      expect.stringMatching(/^server\/app\/desk\.html: a page of the desk/),
+      expect.stringMatching(/^server\/app\/preview\/x\.rsc: a page of the desk/),
+    ]);
+  });
+});

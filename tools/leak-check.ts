@@ -3,7 +3,8 @@
  * and no live update that is not public now, may appear in what the build emits for public serving — prerendered pages,
  * their RSC payloads and route-handler bodies under <distDir>/server/app, and
  * the static assets under <distDir>/static. Fails the build naming the file
- * and the story when one does.
+ * and the story when one does, and when the output holds a prerendered page of
+ * the editors' desk or of a shared preview link (they must render per request).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -28,6 +29,9 @@ function* files(dir: string, served: RegExp): Generator<string> {
     else if (served.test(entry.name)) yield full;
   }
 }
+
+/** Addresses that show drafts to editors and link holders (app/desk, app/preview): rendered per request only. */
+const PER_REQUEST_ONLY = /^server[\\/]app[\\/](?:desk|preview)(?:[\\/.].*)?\.(?:html|rsc|body|meta)$/;
 
 export type LeakReport = { leaks: string[]; scanned: number; hidden: number };
 
@@ -58,6 +62,8 @@ export function findBuildLeaks(distDir: string, articles: Article[], now: Date):
       const name = path.relative(distDir, file);
       const body = fs.readFileSync(file); // bytes: the matcher needs no decoding
       scanned++;
+      // The editors' desk and shared preview links show drafts: they must render per request, never be in the output.
+      if (PER_REQUEST_ONLY.test(name) && root.dir.endsWith(`${path.sep}app`)) leaks.push(`${name}: a page of the desk or a preview link, prerendered`);
       const hits = new Set([...find.findIn(name), ...find.findIn(body)]);
       for (const i of [...hits].sort((a, b) => a - b)) {
         const n = needles[i]!;
