@@ -79,6 +79,14 @@ test("an altered link, a link moved to another story and a link signed with a ro
   }
 });
 
+test("the page a link renders through is not a second way in: a 404 to a reader, even with a good link", async ({ request }) => {
+  for (const link of [previewLink(DRAFT.slug, inAnHour()), previewLink(DRAFT.slug, new Date(Date.now() - 1000))]) {
+    const response = await request.get(`${link}/view`);
+    expect(response.status(), link).toBe(404);
+    expect(hasMarker(await response.text()), link).toBe(false);
+  }
+});
+
 test("a link to a story that is public by now sends the reader to its address", async ({ request }) => {
   const response = await request.get(previewLink("harbour-fish-market-reopens", inAnHour()), { maxRedirects: 0 });
   expect(response.status()).toBe(303);

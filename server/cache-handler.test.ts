@@ -3,12 +3,16 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import CspCacheHandler from "./cache-handler.mjs";
+import { fleetSlot } from "./fleet-contract.mjs";
+import { startFleet } from "./fleet.mjs";
+import { TestRedis } from "./redis-for-tests";
 
 /*
  * The ISR cache handler (cache-handler.mjs) against a scratch server directory,
- * the way the server drives it: keys in the framework's route-cache namespace.
+ * the way the server drives it: keys in the framework's route-cache namespace;
+ * alone, and in a fleet with a real redis-server.
  */
 
 const require = createRequire(import.meta.url);
@@ -109,5 +113,90 @@ describe("CspCacheHandler", () => {
     const route = { kind: "APP_ROUTE", body: Buffer.from("<rss/>"), headers: { "content-type": "application/rss+xml" }, status: 200 };
     await cache.set(key("/feed.xml"), route, { ...ctx, kind: "APP_ROUTE" });
     expect(route.headers).toEqual({ "content-type": "application/rss+xml" });
+  });
+});
+
+describe("SiteCacheHandler in a fleet (REDIS_URL, a real redis-server)", () => {
+  let redis: TestRedis;
+  let fleet: ReturnType<typeof startFleet>;
+  const buildId = "test-build-7";
+  const read = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };
+  const saved = process.env.REDIS_URL;
+
+  function fleetHandler() {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-fleet-cache-"));
+    dirs.push(root);
+    fs.writeFileSync(path.join(root, "BUILD_ID"), buildId);
+    const serverDistDir = path.join(root, "server");
+    fs.mkdirSync(serverDistDir);
+    const options = { fs: nodeFs, flushToDisk: true, serverDistDir, maxMemoryCacheSize: 0, revalidatedTags: [] };
+    return new CspCacheHandler(options as unknown as ConstructorParameters<typeof CspCacheHandler>[0]);
+  }
+  const stored = async (k: string) => fleet.redis.get(`ibn:build:${buildId}:${k}`);
+
+  beforeAll(async () => {
+    redis = await TestRedis.start();
+    process.env.REDIS_URL = redis.url;
+    fleet = startFleet({ url: redis.url, instance: "unit", onContentChange: () => {}, log: { log() {}, warn() {}, error() {} } });
+    fleetSlot.set(fleet);
+    for (let waited = 0; fleet.status().redis !== "ready"; waited += 20) {
+      if (waited > 5_000) throw new Error("the fleet did not reach Redis");
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  afterAll(async () => {
+    await fleet.stop();
+    await redis.stop();
+    if (saved === undefined) delete process.env.REDIS_URL;
+    else process.env.REDIS_URL = saved;
+  });
+
+  it("stores a page prepared once in Redis under the build's key; another instance reads it, with its lifetime", async () => {
+    const k = key("/world/shared");
+    await fleetHandler().set(k, page(), ctx);
+    const raw = await stored(k);
+    expect(raw).toContain("content-security-policy");
+    expect(raw).not.toContain("__next_f");
+    const entry = await fleetHandler().get(k, read);
+    expect(entry.value.html).not.toContain(INIT);
+    expect(entry.value.headers["content-security-policy"]).toMatch(/script-src 'self';/);
+    expect(entry.cacheControl).toEqual({ revalidate: 60, expire: 86_400 });
+  });
+
+  it("keeps a 404 for an unknown address out of Redis, with the instance that rendered it", async () => {
+    const k = key(`/world/no-such-${Date.now()}`);
+    await fleetHandler().set(k, page(404), ctx);
+    expect(await stored(k)).toBeNull();
+    expect((await fleetHandler().get(k, read)).value.status).toBe(404);
+  });
+
+  it("does not serve a page missing from Redis from the instance's copy (it may predate a publish)", async () => {
+    const k = key("/world/flushed");
+    await fleetHandler().set(k, page(), ctx);
+    await fleet.redis.flushAll();
+    expect(await fleetHandler().get(k, read)).toBeNull();
+  });
+
+  it("forgets pages in Redis and in the instance on revalidation", async () => {
+    const k = key("/world/revalidated");
+    await fleetHandler().set(k, page(), ctx);
+    await new Promise((r) => setTimeout(r, 5));
+    await fleetHandler().revalidateTag(["_N_T_/layout"]);
+    expect(await fleetHandler().get(k, read)).toBeNull();
+  });
+
+  it("serves from the instance's own cache while Redis is down, and uses Redis again when it is back", async () => {
+    const k = key("/world/outage");
+    await redis.stop();
+    await expect.poll(() => fleet.status().redis, { timeout: 5_000 }).toBe("down");
+    await fleetHandler().set(k, page(), ctx);
+    const during = await fleetHandler().get(k, read);
+    expect(during.value.html).not.toContain(INIT);
+    await redis.resume();
+    await expect.poll(() => fleet.status().redis, { timeout: 5_000 }).toBe("ready");
+    // Back on Redis, which never got that page: a miss, rendered afresh and stored there.
+    expect(await fleetHandler().get(k, read)).toBeNull();
+    await fleetHandler().set(k, page(), ctx);
+    expect(await stored(k)).not.toBeNull();
   });
 });

@@ -71,9 +71,10 @@ export function isNewVersion(stored, loaded) {
  *   instance: string;
  *   onContentChange: () => void;
  *   log?: Pick<Console, "log" | "warn" | "error">;
+ *   heartbeatMs?: number;
  * }} options
  */
-export function startFleet({ url, instance, onContentChange, log = console }) {
+export function startFleet({ url, instance, onContentChange, log = console, heartbeatMs = HEARTBEAT_MS }) {
   const client = createClient({
     url,
     // Fail at once while disconnected: a page must not wait for Redis.
@@ -135,7 +136,7 @@ export function startFleet({ url, instance, onContentChange, log = console }) {
       }),
     )
     .catch(() => {});
-  heartbeat = setInterval(beat, HEARTBEAT_MS);
+  heartbeat = setInterval(beat, heartbeatMs);
   heartbeat.unref();
 
   /** The versions the live instances hold. */

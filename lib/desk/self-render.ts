@@ -1,3 +1,7 @@
+import { randomBytes } from "node:crypto";
+import { headers } from "next/headers";
+import { processSingleton } from "../process-singleton.mjs";
+import { secretMatches } from "../publishing/secrets";
 import { PRIVATE_HEADERS } from "./requests";
 
 /*
@@ -9,6 +13,19 @@ import { PRIVATE_HEADERS } from "./requests";
  * by the same components as every other, without the framework's runtime.
  */
 
+/** The header, and this process's token in it, that mark a request as this server asking itself. */
+const INTERNAL_HEADER = "x-ibn-internal-render";
+const internalToken = () => processSingleton("internalRenderToken", () => randomBytes(32).toString("hex"));
+
+/**
+ * Whether the page being rendered was asked for by renderedPage, not by a
+ * reader: a page only a route handler may send (a shared link's view) answers
+ * 404 to anyone else, so its address is never a second way in.
+ */
+export async function isInternalRender(): Promise<boolean> {
+  return secretMatches((await headers()).get(INTERNAL_HEADER), internalToken());
+}
+
 /** This server, as the publication timer reaches it (lib/publishing/publication-timer.ts). */
 function selfOrigin(): string {
   return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT ?? 3000}`;
@@ -18,7 +35,7 @@ function selfOrigin(): string {
 export async function renderedPage(path: string, status: number, extra: Record<string, string> = {}): Promise<Response> {
   const headers = { ...PRIVATE_HEADERS, ...extra };
   try {
-    const page = await fetch(`${selfOrigin()}${path}`, { cache: "no-store", redirect: "manual" });
+    const page = await fetch(`${selfOrigin()}${path}`, { cache: "no-store", redirect: "manual", headers: { [INTERNAL_HEADER]: internalToken() } });
     if (page.ok && (page.headers.get("content-type") ?? "").startsWith("text/html")) {
       return new Response(await page.text(), { status, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
     }

@@ -4,13 +4,16 @@ import { PreviewNotice } from "@/components/desk/preview-notice";
 import { NoticePage } from "@/components/notice-page";
 import { getArticle, getSite, isPublic } from "@/lib/content";
 import { linkKey } from "@/lib/desk/keys";
+import { notFound } from "next/navigation";
+import { isInternalRender } from "@/lib/desk/self-render";
 import { resolveSharedLink } from "@/lib/desk/share-links";
 
 /*
  * What a shared preview link shows (app/preview/[token]/route.ts sends it with
  * its status): the one story the link was signed for, rendered as it will be
- * published, or a page saying why the link shows nothing. It checks the token
- * itself, so reaching it directly grants nothing more.
+ * published, or a page saying why the link shows nothing. Only the route
+ * handler reaches it (isInternalRender); anyone else gets a 404, so this
+ * address is never a second way to a draft, nor a 200 for a bad link.
  */
 
 export const dynamic = "force-dynamic";
@@ -30,12 +33,14 @@ function resolve(token: string) {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  if (!(await isInternalRender())) return { robots: { index: false, follow: false } };
   const shared = resolve((await params).token);
   const title = shared.kind === "story" ? `Preview: ${shared.article.title}` : NOTICES[shared.kind].title;
   return { title, robots: { index: false, follow: false } };
 }
 
 export default async function SharedPreviewPage({ params }: { params: Params }) {
+  if (!(await isInternalRender())) notFound();
   const shared = resolve((await params).token);
   if (shared.kind === "story") {
     const now = new Date();
