@@ -31,10 +31,20 @@ import { processSlot } from "../lib/process-singleton.mjs";
  */
 
 /**
+ * What an instance shares with the others besides pages and publishes:
+ * - claim: the first of the fleet to claim `name` gets true, for `ttlMs`;
+ * - remember / recalls: a fact every instance knows until `ttlMs` has passed
+ *   (a signed-out desk session);
+ * - tally: a counter per `name` over a fixed window of `windowMs`, incremented
+ *   when `add` (failed desk sign-ins), with the time left in its window.
+ * Each rejects with FleetUnavailableError while Redis cannot be reached.
  * @typedef {{
  *   status(): FleetStatus;
  *   announceContentChange(): Promise<FleetReach>;
  *   claim(name: string, ttlMs: number): Promise<boolean>;
+ *   remember(name: string, ttlMs: number): Promise<void>;
+ *   recalls(name: string): Promise<boolean>;
+ *   tally(name: string, windowMs: number, add: boolean): Promise<{ count: number; resetMs: number }>;
  * }} Fleet
  */
 

@@ -29,6 +29,8 @@ const CHANNEL = "ibn:content";
 const VERSION_KEY = "ibn:content:version";
 const INSTANCES = "ibn:instances:";
 const CLAIMS = "ibn:claims:";
+const MEMOS = "ibn:memo:";
+const TALLIES = "ibn:tally:";
 const HEARTBEAT_MS = 5_000;
 // Three missed heartbeats and an instance counts as gone.
 const INSTANCE_TTL_MS = 15_000;
@@ -139,6 +141,21 @@ export function startFleet({ url, instance, onContentChange, log = console, hear
   heartbeat = setInterval(beat, heartbeatMs);
   heartbeat.unref();
 
+  /**
+   * Runs a Redis command for a caller that must know when Redis is unavailable.
+   * @template T
+   * @param {() => Promise<T>} run
+   * @returns {Promise<T>}
+   */
+  async function command(run) {
+    if (!client.isReady) throw new FleetUnavailableError("Redis is unavailable");
+    try {
+      return await run();
+    } catch (err) {
+      throw new FleetUnavailableError(`Redis failed: ${err instanceof Error ? err.message : err}`);
+    }
+  }
+
   /** The versions the live instances hold. */
   async function members() {
     /** @type {string[]} */
@@ -176,8 +193,24 @@ export function startFleet({ url, instance, onContentChange, log = console, hear
       }
     },
     async claim(name, ttlMs) {
-      if (!client.isReady) throw new FleetUnavailableError("Redis is unavailable");
-      return (await client.set(CLAIMS + name, instance, { condition: "NX", expiration: { type: "PX", value: ttlMs } })) === "OK";
+      return (await command(() => client.set(CLAIMS + name, instance, { condition: "NX", expiration: { type: "PX", value: ttlMs } }))) === "OK";
+    },
+    async remember(name, ttlMs) {
+      await command(() => client.set(MEMOS + name, "1", { expiration: { type: "PX", value: Math.max(1, Math.ceil(ttlMs)) } }));
+    },
+    async recalls(name) {
+      return (await command(() => client.exists(MEMOS + name))) === 1;
+    },
+    async tally(name, windowMs, add) {
+      const key = TALLIES + name;
+      if (!add) {
+        const [count, ttl] = await command(() => Promise.all([client.get(key), client.pTTL(key)]));
+        return { count: Number(count ?? 0), resetMs: Math.max(0, Number(ttl)) };
+      }
+      const [count, , ttl] = await command(() =>
+        client.multi().incr(key).pExpire(key, windowMs, "NX").pTTL(key).exec(),
+      );
+      return { count: Number(count), resetMs: Math.max(0, Number(ttl)) };
     },
     async stop() {
       clearInterval(heartbeat);

@@ -70,6 +70,7 @@ const { GzipCache, compressResponse } = await import("./compression.mjs");
 const { withoutFrameworkRuntime } = await import("./runtime-free.mjs");
 const { withNotFoundPage } = await import("./not-found-page.mjs");
 const { rewriteHtmlResponse } = await import("./html-response.mjs");
+const { CLIENT_ADDRESS_HEADER, clientAddress } = await import("./client-address.mjs");
 
 const fleet = process.env.REDIS_URL ? await joinFleet(process.env.REDIS_URL) : undefined;
 
@@ -220,8 +221,9 @@ async function onRequest(req, res) {
   // Nobody outside chooses the nonce Next.js stamps on its scripts.
   delete req.headers["content-security-policy"];
   delete req.headers["content-security-policy-report-only"];
-  // Only this server says a request is a retracted story's address (app/gone/[slug]).
+  // Only this server says a request is a retracted story's address (app/gone/[slug]), and who sent it.
   delete req.headers[RETRACTED_HEADER];
+  req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"]);
   // Every file is small and whole: an unsatisfiable range would make Next.js look for a /416 page and answer 500.
   delete req.headers.range;
   delete req.headers["if-range"];

@@ -4,8 +4,9 @@ import { clientAddress, isHttps, postIsCrossSite, readForm, sessionCookieValue, 
 const post = (headers: Record<string, string>, body = "") => new Request("http://127.0.0.1:3101/desk/sign-in", { method: "POST", headers, body });
 
 describe("reading a desk request", () => {
-  it("keys the client by the nearest hop of X-Forwarded-For", () => {
-    expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.1, 10.0.0.2" }))).toBe("10.0.0.2");
+  it("keys the client by the address the production server determined, never by a header the client sent", () => {
+    expect(clientAddress(new Headers({ "x-ibn-client-address": "10.0.0.2", "x-forwarded-for": "198.51.100.1" }))).toBe("10.0.0.2");
+    expect(clientAddress(new Headers({ "x-forwarded-for": "198.51.100.1" }))).toBe("unknown");
     expect(clientAddress(new Headers())).toBe("unknown");
   });
   it("tells HTTPS from X-Forwarded-Proto, else the URL", () => {

@@ -1,6 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { CLIENT_ADDRESS_HEADER } from "../../server/client-address.mjs";
 import { SLUG_PATTERN } from "../content";
 import { deskSignInPath } from "../paths";
 import { csrfMatches, csrfToken, isCrossSite } from "./csrf";
@@ -18,15 +19,14 @@ import { readSession, sessionEnded, SESSION_COOKIE, type Session } from "./sessi
 export const PRIVATE_HEADERS = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow" } as const;
 
 /**
- * The client's address: the last X-Forwarded-For entry, the one the nearest
- * proxy (or Next.js itself, from the socket) wrote.
+ * The client's address, as the production server determined it (server/client-address.mjs:
+ * the socket's peer, or what our own proxy saw); "unknown" where no such server is in front.
  *
  * @example
- * clientAddress(new Headers({ "x-forwarded-for": "203.0.113.9, 10.0.0.2" })) // "10.0.0.2"
+ * clientAddress(new Headers({ "x-ibn-client-address": "203.0.113.9" })) // "203.0.113.9"
  */
 export function clientAddress(requestHeaders: Headers): string {
-  const hops = (requestHeaders.get("x-forwarded-for") ?? "").split(",").map((h) => h.trim()).filter(Boolean);
-  return hops.at(-1) ?? "unknown";
+  return requestHeaders.get(CLIENT_ADDRESS_HEADER) || "unknown";
 }
 
 /** Whether the request reached the site over HTTPS: the first X-Forwarded-Proto, else the URL's scheme. */
@@ -51,9 +51,9 @@ export function postIsCrossSite(request: Request): boolean {
 }
 
 /** The session a route handler's request carries, if valid now. */
-export function requestSession(request: Request, keys: DeskKeys, now = new Date()): Session | undefined {
+export async function requestSession(request: Request, keys: DeskKeys, now = new Date()): Promise<Session | undefined> {
   const session = readSession(keys.session, sessionCookieValue(request.headers.get("cookie")), now);
-  return session && !sessionEnded(session) ? session : undefined;
+  return session && !(await sessionEnded(session)) ? session : undefined;
 }
 
 export type Editor = { session: Session; csrf: string; keys: DeskKeys };
@@ -63,7 +63,7 @@ export async function currentEditor(now = new Date()): Promise<Editor | undefine
   const keys = deskKeys();
   if (!keys) return undefined;
   const session = readSession(keys.session, (await cookies()).get(SESSION_COOKIE)?.value, now);
-  return session && !sessionEnded(session) ? { session, csrf: csrfToken(keys.csrf, session.id), keys } : undefined;
+  return session && !(await sessionEnded(session)) ? { session, csrf: csrfToken(keys.csrf, session.id), keys } : undefined;
 }
 
 /** The signed-in editor, or a redirect to the sign-in form that returns to `here`. */

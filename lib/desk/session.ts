@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { DESK_PATH } from "../paths";
+import { fleetSlot } from "../../server/fleet-contract.mjs";
 import { processSingleton } from "../process-singleton.mjs";
 
 /*
@@ -65,19 +66,26 @@ export function clearedSessionCookie(secure: boolean): string {
 /*
  * Signing out deletes the cookie from the browser, and the server remembers the
  * session's id until the session would have expired, so a copy of the cookie
- * no longer works either (in this process: each instance of a scaled-out site
- * keeps its own list).
+ * no longer works either: this instance in memory, and in a fleet every
+ * instance through Redis.
  */
 const signedOut = () => processSingleton("deskSignedOut", () => new Map<string, number>());
+const memo = (session: Session) => `desk:signed-out:${session.id}`;
 
-/** Ends `session` on this server. */
-export function endSession(session: Session, now: Date): void {
+/** Ends `session` on this server, and on the fleet's other instances. */
+export async function endSession(session: Session, now: Date): Promise<void> {
   const ended = signedOut();
   for (const [id, expires] of ended) if (expires <= now.getTime()) ended.delete(id);
   ended.set(session.id, session.expires.getTime());
+  await fleetSlot
+    .get()
+    ?.remember(memo(session), session.expires.getTime() - now.getTime())
+    .catch((err: unknown) => console.error("desk: could not tell the fleet a session ended", err));
 }
 
-/** Whether `session` was signed out. */
-export function sessionEnded(session: Session): boolean {
-  return signedOut().has(session.id);
+/** Whether `session` was signed out, here or on another instance of the fleet. */
+export async function sessionEnded(session: Session): Promise<boolean> {
+  if (signedOut().has(session.id)) return true;
+  const fleet = fleetSlot.get();
+  return fleet ? fleet.recalls(memo(session)).catch(() => false) : false;
 }

@@ -1,3 +1,4 @@
+import { fleetSlot } from "../../server/fleet-contract.mjs";
 import { processSingleton } from "../process-singleton.mjs";
 
 /*
@@ -65,4 +66,36 @@ export class SignInThrottle {
 /** The server's one throttle. */
 export function signInThrottle(): SignInThrottle {
   return processSingleton("deskSignInThrottle", () => new SignInThrottle());
+}
+
+/*
+ * In a fleet the counts are the fleet's (a fixed window per client in Redis),
+ * so a load balancer does not multiply the guesses by the number of instances.
+ * While Redis cannot be reached, or without a fleet, this instance counts.
+ */
+
+const FAILURES = (client: string) => `desk:sign-in-failures:${client}`;
+const FAILURES_ALL = "desk:sign-in-failures:*all*";
+
+/** Seconds `client` must wait before trying again, or 0: the fleet's count, else this instance's. */
+export async function signInWait(client: string, now: number): Promise<number> {
+  const fleet = fleetSlot.get();
+  if (fleet) {
+    try {
+      const [mine, all] = await Promise.all([fleet.tally(FAILURES(client), WINDOW_MS, false), fleet.tally(FAILURES_ALL, WINDOW_MS, false)]);
+      const waits = [mine.count >= MAX_FAILURES ? mine.resetMs : 0, all.count >= MAX_FAILURES_ALL ? all.resetMs : 0];
+      return Math.ceil(Math.max(...waits) / 1000);
+    } catch {
+      // Redis unavailable: this instance's own count.
+    }
+  }
+  return signInThrottle().wait(client, now);
+}
+
+/** Records a failed sign-in of `client`, with the fleet and with this instance. */
+export async function signInFailed(client: string, now: number): Promise<void> {
+  signInThrottle().fail(client, now);
+  const fleet = fleetSlot.get();
+  if (!fleet) return;
+  await Promise.all([fleet.tally(FAILURES(client), WINDOW_MS, true), fleet.tally(FAILURES_ALL, WINDOW_MS, true)]).catch(() => {});
 }

@@ -19,7 +19,7 @@ export async function POST(request: Request): Promise<Response> {
   const keys = deskKeys();
   if (!keys) return renderedPage(deskSignInPath(undefined, "closed"), 403);
   if (postIsCrossSite(request)) return renderedPage(deskSignInPath(undefined, "forged"), 403);
-  const session = requestSession(request, keys);
+  const session = await requestSession(request, keys);
   if (!session) return renderedPage(deskSignInPath(), 401);
   const form = await readForm(request, shareForm);
   if (!form || !csrfValid({ session, keys }, form.csrf)) return renderedPage(deskSignInPath(undefined, "forged"), 403);

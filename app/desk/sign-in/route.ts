@@ -3,7 +3,7 @@ import { clientAddress, isHttps, postIsCrossSite, PRIVATE_HEADERS, readForm, sig
 import { deskReturnAddress } from "@/lib/desk/return-address";
 import { renderedPage } from "@/lib/desk/self-render";
 import { sessionCookie, signSession } from "@/lib/desk/session";
-import { signInThrottle } from "@/lib/desk/throttle";
+import { signInFailed, signInThrottle, signInWait } from "@/lib/desk/throttle";
 import { configuredSecret, secretMatches } from "@/lib/publishing/secrets";
 import { deskSignInPath } from "@/lib/paths";
 
@@ -26,14 +26,13 @@ export async function POST(request: Request): Promise<Response> {
   const next = deskReturnAddress(form?.next);
   const client = clientAddress(request.headers);
   const now = Date.now();
-  const throttle = signInThrottle();
-  const wait = throttle.wait(client, now);
+  const wait = await signInWait(client, now);
   if (wait > 0) return renderedPage(deskSignInPath(next, "throttled"), 429, { "Retry-After": String(wait) });
   if (!form || !secretMatches(form.secret, secret)) {
-    throttle.fail(client, now);
+    await signInFailed(client, now);
     return renderedPage(deskSignInPath(next, "wrong"), 401);
   }
-  throttle.succeed(client);
+  signInThrottle().succeed(client);
   return new Response(null, {
     status: 303,
     headers: { ...PRIVATE_HEADERS, Location: next, "Set-Cookie": sessionCookie(signSession(keys.session, new Date(now)), isHttps(request)) },

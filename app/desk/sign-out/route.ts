@@ -12,10 +12,10 @@ export async function POST(request: Request): Promise<Response> {
   const keys = deskKeys();
   if (!keys) return renderedPage(deskSignInPath(undefined, "closed"), 403);
   if (postIsCrossSite(request)) return renderedPage(deskSignInPath(undefined, "forged"), 403);
-  const session = requestSession(request, keys);
+  const session = await requestSession(request, keys);
   const form = await readForm(request, signOutForm);
   if (session && !csrfValid({ session, keys }, form?.csrf)) return renderedPage(deskSignInPath(undefined, "forged"), 403);
-  if (session) endSession(session, new Date());
+  if (session) await endSession(session, new Date());
   return new Response(null, {
     status: 303,
     headers: { ...PRIVATE_HEADERS, Location: deskSignInPath(undefined, "signed-out"), "Set-Cookie": clearedSessionCookie(isHttps(request)) },
