@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { editStory, isAlive, load, redisText, startFleet, startRedis, stopFleet, withRedis, type Fleet } from "./helpers/fleet";
+import { csrfOf, sessionHeader, sessionValue } from "./helpers/desk";
 import { DRAFT, LEAK_MARKERS } from "./helpers/markers";
 import { FIXTURE_ORIGIN, PREVIEW_SECRET, REVALIDATE_SECRET } from "./helpers/origins";
 
@@ -87,6 +88,23 @@ test("one publish through the load balancer reaches every instance: content, pag
     expect(await headline(request, instance(i).address)).toBe("Harbour Fish Market Reopens to Zebrafinch Crowds");
     expect(await (await request.get(`${instance(i).address}/search?q=zebrafinch`)).text()).toContain(STORY);
   }
+});
+
+test("the desk behind the load balancer: failed sign-ins count for the fleet, and signing out ends the session on every instance", async ({ request }) => {
+  const post = (origin: string, p: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
+    request.post(origin + p, { form, maxRedirects: 0, headers: { origin, "sec-fetch-site": "same-origin", ...headers } });
+  // One reader behind the balancer (it appends the address it saw), trying both instances in turn.
+  const reader = { "x-forwarded-for": "198.51.100.77" };
+  for (let i = 0; i < 5; i++) expect((await post(instance(i % 2).address, "/desk/sign-in", { secret: `wrong-${i}` }, reader)).status()).toBe(401);
+  for (const i of [0, 1]) expect((await post(instance(i).address, "/desk/sign-in", { secret: PREVIEW_SECRET }, reader)).status()).toBe(429);
+
+  const session = sessionValue();
+  const signedIn = async (i: number) => (await (await request.get(`${instance(i).address}/desk`, { headers: sessionHeader(session) })).text()).includes("Sign out");
+  expect(await signedIn(1)).toBe(true);
+  const csrf = await csrfOf(request, `${instance(0).address}/desk`, session);
+  expect((await post(instance(0).address, "/desk/sign-out", { csrf }, sessionHeader(session))).status()).toBe(303);
+  // A copy of the cookie no longer works on the other instance either.
+  expect(await signedIn(1)).toBe(false);
 });
 
 test("a scheduled story goes public on every instance within 10 s of its time, revalidated by one instance", async ({ request }) => {

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
   const keys = deskKeys();
   const article = getArticle((await params).slug);
-  if (!keys || !requestSession(request, keys)) return new Response("Sign in at /desk.\n", { status: 401, headers: PRIVATE_HEADERS });
+  if (!keys || !(await requestSession(request, keys))) return new Response("Sign in at /desk.\n", { status: 401, headers: PRIVATE_HEADERS });
   if (!article) return new Response("Not found\n", { status: 404, headers: PRIVATE_HEADERS });
   return shareCardResponse({ brand: getSite().name, label: article.section.name, headline: article.title, image: article.image.src }, { ...PRIVATE_HEADERS });
 }
