@@ -1,25 +1,42 @@
+import type { ReactNode } from "react";
 import type { Article } from "@/lib/content";
 import { formatDateTime } from "@/lib/render/format";
 import { previewExitPath } from "@/lib/paths";
 
-/** Unmistakable in preview: what the editor sees is not (yet) what readers see. */
-export function PreviewBanner({ article, isPublic, timeZone }: { article: Article; isPublic: boolean; timeZone: string }) {
-  const state = isPublic
-    ? "This story is public; you are viewing it in preview mode."
-    : article.status === "draft"
-      ? "Draft: readers cannot see this story."
-      : `Scheduled: goes public on ${formatDateTime(article.publishedAt, timeZone)}.`;
+/** What a story previewed is to readers right now, in one sentence. */
+export function previewState(article: Article, isPublic: boolean, timeZone: string): string {
+  if (isPublic) return "This story is public; you are viewing it in preview mode.";
+  if (article.status === "draft") return "Draft: readers cannot see this story.";
+  if (article.status === "retracted") return "Retracted: readers get its retraction note.";
+  return `Scheduled: goes public on ${formatDateTime(article.publishedAt, timeZone)}.`;
+}
+
+/** The sticky band every preview wears (Draft Mode, the desk, a shared link): a title, what it says, a way out. */
+export function PreviewFrame({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
   return (
     <div role="region" aria-label="Preview" className="no-print sticky top-0 z-40 border-b-4 border-yellow-500 bg-yellow-300 text-black">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-1 px-4 py-2 text-sm">
         <p>
-          <strong className="tracking-wide uppercase">{isPublic ? "Preview mode" : "Preview — not published"}</strong>{" "}
-          <span>{state}</span>
+          <strong className="tracking-wide uppercase">{title}</strong> {children}
         </p>
+        {action}
+      </div>
+    </div>
+  );
+}
+
+/** Unmistakable in preview: what the editor sees is not (yet) what readers see. */
+export function PreviewBanner({ article, isPublic, timeZone }: { article: Article; isPublic: boolean; timeZone: string }) {
+  return (
+    <PreviewFrame
+      title={isPublic ? "Preview mode" : "Preview — not published"}
+      action={
         <a href={previewExitPath(article.slug)} className="font-semibold underline">
           Exit preview
         </a>
-      </div>
-    </div>
+      }
+    >
+      <span>{previewState(article, isPublic, timeZone)}</span>
+    </PreviewFrame>
   );
 }

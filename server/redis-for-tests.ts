@@ -1,33 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort, redisAnswers as answers } from "../tools/cluster";
 
 /*
  * A private redis-server for the server layer's unit tests (Debian's package;
  * .ci/run installs it): a free loopback port, no persistence, stopped and
  * started again on the same port to test reconnecting.
  */
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ port, host: "127.0.0.1" }, () => socket.write("PING\r\n"));
-    socket.once("data", (d) => (resolve(d.toString().startsWith("+PONG")), socket.destroy()));
-    socket.once("error", () => resolve(false));
-  });
-}
 
 export class TestRedis {
   private child?: ChildProcess;
