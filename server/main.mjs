@@ -48,6 +48,10 @@ const DRAIN_TIMEOUT_MS = Number(process.env.DRAIN_TIMEOUT_MS ?? 25_000);
 process.env.PORT = String(port);
 // How /api/health and the fleet name this instance.
 process.env.INSTANCE_NAME ||= `${os.hostname()}:${port}`;
+// Where the server reaches itself (lib/publishing/self-origin.ts): loopback, unless it listens on one host only.
+const selfHost = hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1";
+const self = `http://${selfHost.includes(":") ? `[${selfHost}]` : selfHost}:${port}`;
+process.env.SELF_ORIGIN = self;
 
 // In the standalone output (Dockerfile) there is no next.config.ts: the build recorded its resolved
 // configuration in required-server-files.json, and Next.js reads it from this variable, as the
@@ -330,7 +334,6 @@ server.listen(port, hostname, () => {
   const shown = hostname ?? "localhost";
   console.log(`▲ Inter Bellum News on http://${shown}:${port} (${distDir}, content: ${process.env.CONTENT_DIR ?? "content"})`);
   // The pages answerOnSocket shows: the site's own, styled by its stylesheet, without their scripts.
-  const self = `http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? hostname : "127.0.0.1"}:${port}`;
   for (const status of [400, 405]) {
     fetch(`${self}/http-error/${status}`)
       .then(async (r) => {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { headers } from "next/headers";
 import { processSingleton } from "../process-singleton.mjs";
 import { secretMatches } from "../publishing/secrets";
+import { selfOrigin } from "../publishing/self-origin";
 import { PRIVATE_HEADERS } from "./requests";
 
 /*
@@ -24,11 +25,6 @@ const internalToken = () => processSingleton("internalRenderToken", () => random
  */
 export async function isInternalRender(): Promise<boolean> {
   return secretMatches((await headers()).get(INTERNAL_HEADER), internalToken());
-}
-
-/** This server, as the publication timer reaches it (lib/publishing/publication-timer.ts). */
-function selfOrigin(): string {
-  return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 }
 
 /** The page at `path` of this server, sent with `status` and the private headers. */

@@ -3,6 +3,7 @@ import { getCorpus, type Corpus } from "../content";
 import { processSingleton } from "../process-singleton.mjs";
 import { fleetSlot } from "../../server/fleet-contract.mjs";
 import { nextLiveChange } from "./live";
+import { selfOrigin } from "./self-origin";
 
 /*
  * Scheduled publishing without a rebuild. Pages regenerate at most every
@@ -49,9 +50,6 @@ export function schedulerToken(): string {
   return timerState().token;
 }
 
-function selfOrigin(): string {
-  return process.env.__NEXT_PRIVATE_ORIGIN || `http://127.0.0.1:${process.env.PORT ?? 3000}`;
-}
 
 /** How long a claim on a publication moment holds: longer than any revalidation takes. */
 const CLAIM_MS = 60_000;
