@@ -12,8 +12,10 @@ import { FIXTURE_ORIGIN, PREVIEW_SECRET, SITE_ORIGIN } from "./helpers/origins";
 
 test.use({ baseURL: FIXTURE_ORIGIN });
 
+// The server keys the throttle by the last entry (what its proxy saw): unique to each call, across
+// the workers running this file's tests in parallel (each its own process).
 let client = 0;
-const fromOwnAddress = () => ({ "x-forwarded-for": `198.51.100.${(client++ % 200) + 1}, 203.0.113.${Math.floor(Math.random() * 250) + 1}` });
+const fromOwnAddress = () => ({ "x-forwarded-for": `198.51.100.${(client % 200) + 1}, 2001:db8::${process.pid.toString(16)}:${(++client).toString(16)}` });
 
 const expectPrivate = (headers: Record<string, string>) => {
   expect(headers["cache-control"]).toMatch(/private/);
