@@ -124,12 +124,21 @@ test("a scheduled story goes public on every instance within 10 s of its time, r
   const before = Number(await contentVersion());
 
   await new Promise((r) => setTimeout(r, Math.max(0, due.getTime() - Date.now())));
+  // Its page and the front page of every instance, within 10 s of its time.
   for (const i of [0, 1]) {
-    await expect.poll(async () => (await request.get(instance(i).address + address)).status(), { timeout: 10_000, intervals: [250] }).toBe(200);
-    expect(Date.now() - due.getTime()).toBeLessThan(10_000);
-    expect(await (await request.get(`${instance(i).address}/`)).text()).toContain(address);
+    for (const p of [address, "/"]) {
+      await expect
+        .poll(async () => {
+          const response = await request.get(instance(i).address + p);
+          return response.status() === 200 && (p === address || (await response.text()).includes(address));
+        }, { timeout: 10_000, intervals: [250] })
+        .toBe(true);
+      expect(Date.now() - due.getTime(), `${instance(i).name} ${p}`).toBeLessThan(10_000);
+    }
   }
-  // One revalidation for the fleet: the content version moved once, and one instance holds the claim.
+  // One revalidation for the fleet: the content version moves once (and stays), one instance holds the claim.
+  await expect.poll(async () => Number(await contentVersion()), { timeout: 10_000 }).toBe(before + 1);
+  await new Promise((r) => setTimeout(r, 2_000));
   expect(Number(await contentVersion())).toBe(before + 1);
   expect(await withRedis(redisUrl(), (c) => c.get(`ibn:claims:publication:${due.toISOString()}`))).toMatch(/^instance-[12]$/);
 });
@@ -176,9 +185,10 @@ test("Redis stopped during a 30 s load: no failed request; 503 for a publish; Re
   const refused = await revalidate(request, instance(0).address);
   expect(refused.status()).toBe(503);
   expect((await refused.json()).error).toMatch(/Redis is unavailable.*Retry/);
-  expect(await headline(request, instance(0).address)).toBe("Harbour Okapi Market");
+  // At once, or — when a render of the old content was under way — once it is expired again (5 s).
+  await expect.poll(() => headline(request, instance(0).address), { timeout: 8_000 }).toBe("Harbour Okapi Market");
 
-  await new Promise((r) => setTimeout(r, 10_000));
+  await new Promise((r) => setTimeout(r, 5_000));
   await restartRedis();
   const result = await readers;
   expect(result.failures, JSON.stringify(result.statuses)).toEqual([]);

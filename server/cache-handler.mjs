@@ -1,6 +1,7 @@
 // @ts-check
+import { processSlot } from "../lib/process-singleton.mjs";
 import { isNotFoundPage, prepareEntry } from "./cache-entries.mjs";
-import { LocalPageCache } from "./local-cache.mjs";
+import { forgetLocalPages, LocalPageCache } from "./local-cache.mjs";
 import { SharedPageCache, sharedCacheReady } from "./shared-cache.mjs";
 
 /*
@@ -29,6 +30,28 @@ import { SharedPageCache, sharedCacheReady } from "./shared-cache.mjs";
 
 /** Next.js's default size of the in-memory LRU. */
 const LOCAL_MEMORY_BYTES = 50 * 1024 * 1024;
+
+/*
+ * A render that began before this instance reloaded its content finishes after
+ * it, and would store a page of the old content as new, for a whole `revalidate`
+ * period. So for a few seconds after a reload a page stored in Redis counts as
+ * older than the reload (the next read renders it again), and the instance's own
+ * pages are expired a second time when the window closes.
+ */
+const RELOAD_WINDOW_MS = 5_000;
+/** @type {import("../lib/process-singleton.mjs").ProcessSlot<number>} */
+const reloadedAt = processSlot("pagesReloadedAt");
+
+/**
+ * This instance's content has just been reloaded: its own pages expire now and
+ * once more when renders begun before the reload have finished.
+ * @param {number} [now]
+ */
+export function contentReloaded(now = Date.now()) {
+  reloadedAt.set(now);
+  void forgetLocalPages();
+  setTimeout(() => void forgetLocalPages(), RELOAD_WINDOW_MS).unref();
+}
 
 export default class SiteCacheHandler {
   /** @param {any} ctx the framework's cache context */
@@ -73,7 +96,9 @@ export default class SiteCacheHandler {
   async set(key, data, ctx) {
     prepareEntry(key, data);
     if (!this.shared || isNotFoundPage(data) || !sharedCacheReady()) return this.local.set(key, data, ctx);
-    await Promise.all([this.shared.set(key, data, ctx), this.local.setInMemory(key, data, ctx)]);
+    const since = reloadedAt.get();
+    const older = since !== undefined && Date.now() - since < RELOAD_WINDOW_MS ? { ...ctx, internal_lastModified: since - 1 } : ctx;
+    await Promise.all([this.shared.set(key, data, older), this.local.setInMemory(key, data, ctx)]);
   }
 
   /**
@@ -82,6 +107,7 @@ export default class SiteCacheHandler {
    */
   async revalidateTag(tags, durations) {
     await this.local.revalidateTag(tags, durations);
+    contentReloaded();
     if (this.shared && sharedCacheReady()) await this.shared.revalidateTag(tags);
   }
 

@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import CspCacheHandler from "./cache-handler.mjs";
+import CspCacheHandler, { contentReloaded } from "./cache-handler.mjs";
 import { fleetSlot } from "./fleet-contract.mjs";
 import { startFleet } from "./fleet.mjs";
 import { TestRedis } from "./redis-for-tests";
@@ -183,6 +183,14 @@ describe("SiteCacheHandler in a fleet (REDIS_URL, a real redis-server)", () => {
     await new Promise((r) => setTimeout(r, 5));
     await fleetHandler().revalidateTag(["_N_T_/layout"]);
     expect(await fleetHandler().get(k, read)).toBeNull();
+  });
+
+  it("stores a page rendered just after a reload as older than the reload (a render begun before it may hold old content)", async () => {
+    const reload = Date.now();
+    contentReloaded(reload);
+    const k = key("/world/during-reload");
+    await fleetHandler().set(k, page(), ctx);
+    expect(JSON.parse((await stored(k))!).lastModified).toBe(reload - 1);
   });
 
   it("serves from the instance's own cache while Redis is down, and uses Redis again when it is back", async () => {

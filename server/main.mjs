@@ -87,13 +87,13 @@ const fleet = process.env.REDIS_URL ? await joinFleet(process.env.REDIS_URL) : u
 async function joinFleet(url) {
   const { startFleet } = await import("./fleet.mjs");
   const { contentReloaderSlot, fleetSlot } = await import("./fleet-contract.mjs");
-  const { forgetLocalPages } = await import("./local-cache.mjs");
+  const { contentReloaded } = await import("./cache-handler.mjs");
   const joined = startFleet({
     url,
     instance: String(process.env.INSTANCE_NAME),
     onContentChange() {
       contentReloaderSlot.get()?.();
-      void forgetLocalPages();
+      contentReloaded();
     },
   });
   fleetSlot.set(joined);
