@@ -14,10 +14,10 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { freePort } from "../tools/cluster";
 
 const { values } = parseArgs({
   options: {
@@ -45,17 +45,6 @@ const distDir = process.env.NEXT_DIST_DIR || ".next";
 if (!fs.existsSync(path.join(distDir, "BUILD_ID"))) {
   console.error(`bench:load: no build in ${distDir}; run npm run build first`);
   process.exit(1);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resident set size of a process in MiB (Linux /proc). */
