@@ -9,7 +9,7 @@ import { Link } from "@/components/link";
 import { KeyEvents, LiveUpdates } from "@/components/live-updates";
 import { RelatedStories } from "@/components/related-stories";
 import { StoryCard } from "@/components/story-card";
-import { getCorpus, isLive, isPublic, moreStories, visibleUpdates, type Article } from "@/lib/content";
+import { articleBody, getCorpus, isLive, isPublic, moreStories, visibleUpdates, type Article } from "@/lib/content";
 import { relatedStories } from "@/lib/publishing/related";
 import { articleBreadcrumb, liveBlogPostingJsonLd, newsArticleJsonLd } from "@/lib/seo/jsonld";
 import { sectionPath, topicPath } from "@/lib/paths";
@@ -32,6 +32,7 @@ const MORE_STORY_SIZES =
 export function ArticleView({ article, now, preview, banner }: { article: Article; now: Date; preview: boolean; banner?: ReactNode }) {
   const corpus = getCorpus();
   const timeZone = corpus.site.timeZone;
+  const body = articleBody(article);
   const related = relatedStories(article, { ...corpus, total: corpus.articles.length }, now);
   const more = moreStories(article, now, MORE_STORIES);
   // A live story: its updates public now (in preview the scheduled ones too), and whether the
@@ -59,9 +60,9 @@ export function ArticleView({ article, now, preview, banner }: { article: Articl
           <HeroFigure image={article.image} />
         </div>
         {article.live ? <KeyEvents article={article} updates={updates} timeZone={timeZone} /> : null}
-        {article.body ? (
+        {body ? (
           <div className="mt-8">
-            <ArticleBody markdown={article.body} origin={corpus.site.origin} />
+            <ArticleBody markdown={body} origin={corpus.site.origin} />
           </div>
         ) : null}
         {article.live ? (

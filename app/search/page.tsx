@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Pagination } from "@/components/pagination";
 import { StoryList } from "@/components/story-list";
-import { getCorpus } from "@/lib/content";
+import { articleBody, getCorpus } from "@/lib/content";
 import { SEARCH_PATH, searchPath } from "@/lib/paths";
 import { paginate } from "@/lib/publishing/pagination";
 import { getSearchIndex, highlight, normalizeQuery, plainText, searchArticles, snippet, type Fragment } from "@/lib/publishing/search";
@@ -105,7 +105,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
               const terms = termsBySlug.get(story.slug) ?? [];
               const standfirst = highlight(story.standfirst, terms);
               const inStandfirst = standfirst.some((f) => f.match);
-              const body = plainText(story.body);
+              const body = plainText(articleBody(story));
               return (
                 <>
                   <Marked fragments={standfirst} />

@@ -14,6 +14,7 @@ export { PLACEHOLDER_IMAGE, PLACEHOLDER_TEXT } from "./rules";
 export { loadCorpus, loadTaxonomy, type LoadOptions } from "./load";
 export { getCorpus, reloadCorpus } from "./store";
 export {
+  articleBody,
   authorArticles,
   getArticle,
   getAuthor,

@@ -76,3 +76,11 @@ export function moreStories(article: Article, now: Date, limit: number): Article
   const taken = new Set(same.map((a) => a.slug));
   return same.concat(latestPublic(now, { limit: limit - same.length, exclude: (a) => notThis(a) || taken.has(a.slug) }));
 }
+
+/**
+ * The Markdown body of a story (of a live story, its intro). Read when a page
+ * renders; callers never reach for a field, so the store need not hold bodies.
+ */
+export function articleBody(article: Article): string {
+  return article.body;
+}

@@ -3,7 +3,7 @@ import { toString } from "mdast-util-to-string";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import { CONTINUE, SKIP, visit } from "unist-util-visit";
-import { type Article, type Corpus, isPublic, visibleUpdates } from "../content";
+import { type Article, type Corpus, articleBody, isPublic, visibleUpdates } from "../content";
 import { processSlot } from "../process-singleton.mjs";
 
 /*
@@ -81,7 +81,7 @@ export function buildSearchIndex(articles: Article[], now: Date): SearchIndex {
         id: article.slug,
         title: article.title,
         standfirst: article.standfirst,
-        body: [article.body, ...updates.flatMap((u) => [u.title, u.text])].join("\n\n"),
+        body: [articleBody(article), ...updates.flatMap((u) => [u.title, u.text])].join("\n\n"),
         topics: article.tags.map((t) => t.name).join(" "),
       });
     } else if (article.status === "published") {

@@ -1,5 +1,6 @@
 import { Feed, type Item } from "feed";
 import {
+  articleBody,
   getCorpus,
   getSection,
   getSite,
@@ -129,7 +130,7 @@ function item(kind: FeedKind, site: SiteSettings, article: Article): Item {
     title: escapeHtml(article.title),
     description: escapeHtml(article.standfirst),
     // Full text; "]]>" would end the library's CDATA section early, and "]]&gt;" means the same in HTML.
-    content: renderMarkdown(article.body, site.origin).replaceAll("]]>", "]]&gt;"),
+    content: renderMarkdown(articleBody(article), site.origin).replaceAll("]]>", "]]&gt;"),
     date: modifiedAt(article),
     published: article.publishedAt,
     category: [
