@@ -40,7 +40,7 @@ import { processSlot } from "../lib/process-singleton.mjs";
  * Each rejects with FleetUnavailableError while Redis cannot be reached.
  * @typedef {{
  *   status(): FleetStatus;
- *   announceContentChange(): Promise<FleetReach>;
+ *   announceContentChange(files?: string[]): Promise<FleetReach>;
  *   claim(name: string, ttlMs: number): Promise<boolean>;
  *   remember(name: string, ttlMs: number): Promise<void>;
  *   recalls(name: string): Promise<boolean>;
@@ -59,7 +59,9 @@ export const fleetSlot = processSlot("fleet");
  * Where instrumentation.ts publishes how this instance reloads its content
  * (corpus, search index, address router, publication timer) when another
  * instance announces a publish.
- * @type {import("../lib/process-singleton.mjs").ProcessSlot<() => void>}
+ * The files it is given are those the publish changed, relative to the content
+ * directory; undefined means unknown (every file is compared with the index).
+ * @type {import("../lib/process-singleton.mjs").ProcessSlot<(files?: string[]) => Promise<void>>}
  */
 export const contentReloaderSlot = processSlot("contentReloader");
 

@@ -27,6 +27,9 @@ import { FleetUnavailableError } from "./fleet-contract.mjs";
 
 const CHANNEL = "ibn:content";
 const VERSION_KEY = "ibn:content:version";
+/** The files a version changed (JSON), so other instances read only those; kept an hour. */
+const CHANGES = "ibn:content:files:";
+const CHANGES_TTL_MS = 60 * 60 * 1000;
 const INSTANCES = "ibn:instances:";
 const CLAIMS = "ibn:claims:";
 const MEMOS = "ibn:memo:";
@@ -71,7 +74,7 @@ export function isNewVersion(stored, loaded) {
  * @param {{
  *   url: string;
  *   instance: string;
- *   onContentChange: () => void;
+ *   onContentChange: (files?: string[]) => void | Promise<void>;
  *   log?: Pick<Console, "log" | "warn" | "error">;
  *   heartbeatMs?: number;
  * }} options
@@ -103,25 +106,53 @@ export function startFleet({ url, instance, onContentChange, log = console, hear
   client.on("end", () => (state = "down"));
   subscriber.on("error", () => {});
 
-  /** Takes a stored version: reloads the content if it is not the one loaded here. */
-  function take(/** @type {string | null} */ version) {
-    if (isNewVersion(version, loaded)) {
-      try {
-        onContentChange();
-        log.log(`fleet: ${instance} reloaded its content (version ${version ?? "none"})`);
-      } catch (err) {
-        // An invalid corpus: the previous one stays in service (lib/content reloadCorpus), said once.
-        log.error(`fleet: ${instance} could not reload its content (version ${version})`, err);
-      }
+  /**
+   * The files that took the content from the version loaded here to `version`,
+   * when it is the next one and its list is still kept; else undefined (every
+   * file is compared with the index).
+   * @param {string | null} version
+   * @returns {Promise<string[] | undefined>}
+   */
+  async function changesTo(version) {
+    if (version === null || loaded === undefined || loaded === null || Number(version) !== Number(loaded) + 1) return undefined;
+    try {
+      const kept = await client.get(CHANGES + version);
+      const files = kept ? JSON.parse(kept) : null;
+      return Array.isArray(files) ? files : undefined;
+    } catch {
+      return undefined;
     }
-    loaded = version;
+  }
+
+  /** @type {Promise<void>} versions are taken one after another */
+  let taking = Promise.resolve();
+
+  /**
+   * Takes a stored version: brings the content up to it if it is not the one
+   * loaded here, and only then holds it (a publish waits for that).
+   * @param {string | null} version
+   */
+  function take(version) {
+    taking = taking.then(async () => {
+      if (isNewVersion(version, loaded)) {
+        try {
+          await onContentChange(await changesTo(version));
+          log.log(`fleet: ${instance} updated its content (version ${version ?? "none"})`);
+        } catch (err) {
+          // An invalid corpus: the previous one stays in service (lib/content), said once.
+          log.error(`fleet: ${instance} could not update its content (version ${version})`, err);
+        }
+      }
+      loaded = version;
+    });
+    return taking;
   }
 
   /** Renews this instance's entry, and catches up with a publish it missed. */
   async function beat() {
     if (!client.isReady) return;
     try {
-      take(await client.get(VERSION_KEY));
+      await take(await client.get(VERSION_KEY));
       await client.set(INSTANCES + instance, loaded ?? "", { expiration: { type: "PX", value: INSTANCE_TTL_MS } });
     } catch {
       // The next beat tries again; the error event has said Redis is unavailable.
@@ -133,8 +164,7 @@ export function startFleet({ url, instance, onContentChange, log = console, hear
     .connect()
     .then(() =>
       subscriber.subscribe(CHANNEL, (message) => {
-        take(message);
-        void beat();
+        void take(message).then(beat);
       }),
     )
     .catch(() => {});
@@ -173,10 +203,12 @@ export function startFleet({ url, instance, onContentChange, log = console, hear
       cache: client.isReady ? "redis" : "file-system",
       contentVersion: loaded ?? null,
     }),
-    async announceContentChange() {
+    async announceContentChange(files) {
       if (!client.isReady) throw new FleetUnavailableError("Redis is unavailable");
       try {
+        await taking;
         const version = String(await client.incr(VERSION_KEY));
+        await client.set(CHANGES + version, JSON.stringify(files ?? null), { expiration: { type: "PX", value: CHANGES_TTL_MS } });
         // This instance has reloaded already (the caller did): it holds the new version.
         loaded = version;
         await client.set(INSTANCES + instance, version, { expiration: { type: "PX", value: INSTANCE_TTL_MS } });

@@ -75,6 +75,7 @@ const { withoutFrameworkRuntime } = await import("./runtime-free.mjs");
 const { withNotFoundPage } = await import("./not-found-page.mjs");
 const { rewriteHtmlResponse } = await import("./html-response.mjs");
 const { CLIENT_ADDRESS_HEADER, clientAddress } = await import("./client-address.mjs");
+const { STARTING_RETRY_AFTER, contentStarting } = await import("./content-ready.mjs");
 
 const fleet = process.env.REDIS_URL ? await joinFleet(process.env.REDIS_URL) : undefined;
 
@@ -91,8 +92,8 @@ async function joinFleet(url) {
   const joined = startFleet({
     url,
     instance: String(process.env.INSTANCE_NAME),
-    onContentChange() {
-      contentReloaderSlot.get()?.();
+    async onContentChange(files) {
+      await contentReloaderSlot.get()?.(files);
       contentReloaded();
     },
   });
@@ -250,6 +251,12 @@ async function onRequest(req, res) {
     if (!verdict.ok) {
       finalizeHeaders(res, { status: verdict.status });
       await errorPage(req, res, verdict.status);
+      return;
+    }
+    if (mayRenderPage(url) && contentStarting()) {
+      finalizeHeaders(res, { status: 503 });
+      res.writeHead(503, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "Retry-After": String(STARTING_RETRY_AFTER) });
+      res.end(req.method === "HEAD" ? undefined : "Inter Bellum News is starting: its content is loading. Try again in a few seconds.\n");
       return;
     }
     const direct = ERROR_PAGE.exec(url);

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadCorpus, isPublic } from "../lib/content";
+import { articleBody, loadCorpus, isPublic } from "../lib/content";
 import { generateCorpus } from "./corpus-generator";
 
 const dirs: string[] = [];
@@ -51,7 +51,7 @@ describe("content:generate", () => {
   });
 
   it("writes realistic bodies and a mix of statuses, pins, aliases and shared images", () => {
-    const words = corpus.articles.map((a) => a.body.split(/\s+/).length).sort((a, b) => a - b);
+    const words = corpus.articles.map((a) => articleBody(a).split(/\s+/).length).sort((a, b) => a - b);
     expect(words[0]).toBeGreaterThanOrEqual(180);
     expect(words.at(-1)).toBeLessThanOrEqual(2700);
     const median = words[words.length >> 1]!;

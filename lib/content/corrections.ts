@@ -1,3 +1,4 @@
+import { derived } from "./queries";
 import { getCorpus } from "./store";
 import type { Article, Correction, Corpus } from "./types";
 import { isPublic } from "./visibility";
@@ -37,13 +38,10 @@ export function latestCorrection(article: Pick<Article, "corrections">): Correct
 /** One correction in the list of all corrections: its story and its number there (1 = the oldest). */
 export type CorrectionEntry = { article: Article; correction: Correction; number: number };
 
-// Every correction of a corpus, whatever its story's status, sorted once per corpus.
-const sorted = new WeakMap<Pick<Corpus, "articles">, CorrectionEntry[]>();
-
-function allCorrections(corpus: Pick<Corpus, "articles">): CorrectionEntry[] {
-  let list = sorted.get(corpus);
-  if (!list) {
-    list = corpus.articles.flatMap((article) => article.corrections.map((correction, i) => ({ article, correction, number: i + 1 })));
+// Every correction of a corpus, whatever its story's status, sorted once per version of the corpus.
+function allCorrections(corpus: Pick<Corpus, "articles"> & { version?: number }): CorrectionEntry[] {
+  return derived(corpus, "corrections", () => {
+    const list = corpus.articles.flatMap((article) => article.corrections.map((correction, i) => ({ article, correction, number: i + 1 })));
     // Newest first; then the newer story, then the later correction of one story, so the order never changes between builds.
     list.sort(
       (a, b) =>
@@ -51,9 +49,8 @@ function allCorrections(corpus: Pick<Corpus, "articles">): CorrectionEntry[] {
         b.article.publishedAt.getTime() - a.article.publishedAt.getTime() ||
         (a.article.slug < b.article.slug ? -1 : a.article.slug > b.article.slug ? 1 : b.number - a.number),
     );
-    sorted.set(corpus, list);
-  }
-  return list;
+    return list;
+  });
 }
 
 /**

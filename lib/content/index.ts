@@ -12,10 +12,22 @@ export { contentDir } from "./parse";
 export { MIN_HERO_WIDTH, publicFile } from "./images";
 export { PLACEHOLDER_IMAGE, PLACEHOLDER_TEXT } from "./rules";
 export { loadCorpus, loadTaxonomy, type LoadOptions } from "./load";
-export { getCorpus, reloadCorpus } from "./store";
 export {
+  ContentNotReadyError,
   articleBody,
+  checkPendingContent,
+  contentReady,
+  getCorpus,
+  namedFile,
+  reloadCorpus,
+  startContentStore,
+  updateContent,
+  type ContentUpdate,
+} from "./store";
+export type { ChangeSet } from "./corpus-index";
+export {
   authorArticles,
+  derived,
   getArticle,
   getAuthor,
   getSection,

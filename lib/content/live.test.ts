@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLive, loadCorpus, visibleUpdates } from ".";
+import { articleBody, isLive, loadCorpus, visibleUpdates } from ".";
 import { articleFile, corpusProblems, makeCorpus, validFrontMatter, type FrontMatter } from "../../tools/test-corpus";
 import { splitLiveBody } from "./live";
 
@@ -83,7 +83,7 @@ describe("loading a live story", () => {
   const story = corpus.bySlug.get("story")!;
 
   it("keeps the intro as the body and the updates newest first, with anchors from their times", () => {
-    expect(story.body).toBe("Boats from six harbours race across the bay.\n\n### How the race works\n\nThree laps.");
+    expect(articleBody(story)).toBe("Boats from six harbours race across the bay.\n\n### How the race works\n\nThree laps.");
     expect(story.live?.start.toISOString()).toBe("2025-05-09T12:00:00.000Z");
     expect(story.live?.end?.toISOString()).toBe("2025-05-09T18:00:00.000Z");
     expect(story.live?.updates.map((u) => [u.id, u.time.toISOString(), u.key])).toEqual([
@@ -96,7 +96,7 @@ describe("loading a live story", () => {
   it("leaves a story without `live` as it was: its ## headings are headings", () => {
     const plain = loadCorpus(makeCorpus({ plain: liveFile(BODY, { live: undefined }) }, { topics })).bySlug.get("plain")!;
     expect(plain.live).toBeUndefined();
-    expect(plain.body).toBe(BODY.trim());
+    expect(articleBody(plain)).toBe(BODY.trim());
   });
 });
 

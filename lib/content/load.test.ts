@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ContentError, loadCorpus } from ".";
+import { ContentError, articleBody, loadCorpus } from ".";
 import { makeCorpus, validFrontMatter } from "../../tools/test-corpus";
 
 function problemsOf(dir: string): string[] {
@@ -27,8 +27,8 @@ describe("loadCorpus", () => {
     });
     expect(seed?.publishedAt.toISOString()).toBe("2025-05-08T12:00:00.000Z");
     expect(seed?.authors.map((a) => a.name)).toEqual(["Inter Bellum News staff"]);
-    expect(seed?.body).toContain("pricing disputes");
-    expect(seed?.body).not.toContain("kazadisputes");
+    expect(articleBody(seed!)).toContain("pricing disputes");
+    expect(articleBody(seed!)).not.toContain("kazadisputes");
     expect(corpus.site).toMatchObject({ name: "Inter Bellum News", domain: "interbellumnews.com", origin: "https://interbellumnews.com" });
   });
 

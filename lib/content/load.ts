@@ -1,23 +1,12 @@
-import fs from "node:fs";
 import path from "node:path";
-import { aliasPaths, articlePath } from "../paths";
 import { defaultPublicDir, imageMeasurer, type Dimensions } from "./images";
-import { splitLiveBody } from "./live";
-import { contentDir, describe, display, markdownFiles, parseData, readingMinutes, splitFrontMatter, zodProblems } from "./parse";
-import {
-  checkAliases,
-  checkDuplicateSlugs,
-  checkFrontMatter,
-  checkLiveCoverage,
-  checkPins,
-  checkSlug,
-  checkUnique,
-  resolveReferences,
-  type Report,
-} from "./rules";
-import { articleFrontMatterSchema, authorsSchema, sectionsSchema, siteSchema, topicsSchema } from "./schema";
+import { CorpusIndex, newestFirst, sortByFile, type FileState } from "./corpus-index";
+import { entryProblems, readEntryFile } from "./entries";
+import { contentDir, describe, display, markdownFiles, parseData } from "./parse";
+import { checkUnique } from "./rules";
+import { authorsSchema, sectionsSchema, siteSchema, topicsSchema } from "./schema";
 import type { Author, Section, SiteSettings, Topic } from "./schema";
-import { ContentError, type Article, type ContentProblem, type Corpus } from "./types";
+import { ContentError, type ContentProblem, type Corpus } from "./types";
 
 /*
  * Loading a corpus: parse every file, apply every rule, reshape the valid
@@ -30,19 +19,19 @@ export type LoadOptions = {
   publicDir?: string;
 };
 
-type DataFiles = {
+export type DataFiles = {
   site: SiteSettings | undefined;
   sections: Section[];
   authors: Author[];
   topics: Topic[];
 };
 
-function measurerFor(options: LoadOptions) {
+export function measurerFor(options: LoadOptions) {
   return imageMeasurer(path.resolve(/*turbopackIgnore: true*/ options.publicDir ?? defaultPublicDir()));
 }
 
 /** site.yaml, sections.yaml, authors.yaml and topics.yaml, validated; sections in navigation order. */
-function readDataFiles(dir: string, measure: (src: string) => Dimensions | string, problems: ContentProblem[]): DataFiles {
+export function readDataFiles(dir: string, measure: (src: string) => Dimensions | string, problems: ContentProblem[]): DataFiles {
   const site = parseData(siteSchema, path.join(/*turbopackIgnore: true*/ dir, "site.yaml"), problems);
   const sectionsFile = path.join(/*turbopackIgnore: true*/ dir, "sections.yaml");
   const authorsFile = path.join(/*turbopackIgnore: true*/ dir, "authors.yaml");
@@ -77,15 +66,10 @@ export function loadTaxonomy(dir: string = contentDir(), options: LoadOptions = 
   return { sections: data.sections, authors: data.authors, topics: data.topics };
 }
 
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /**
- * Reads, validates and indexes the corpus in `dir`. Throws a ContentError with
- * every problem found (not only the first).
+ * Reads, validates and indexes the corpus in `dir` in one go, without the
+ * persistent index (tests and tools; the server uses store.ts). Throws a
+ * ContentError with every problem found (not only the first).
  *
  * Articles live in `dir/articles/`, in sub-folders if the newsroom likes
  * (e.g. `articles/2025/05/<slug>.md`); the file name is the slug, so it must be
@@ -95,12 +79,7 @@ export function loadCorpus(dir: string = contentDir(), options: LoadOptions = {}
   const problems: ContentProblem[] = [];
   const measure = measurerFor(options);
   const { site, sections, authors, topics } = readDataFiles(dir, measure, problems);
-  const lookups = {
-    sections: new Map(sections.map((s) => [s.slug, s])),
-    authors: new Map(authors.map((a) => [a.slug, a])),
-    topics: new Map(topics.map((t) => [t.slug, t])),
-  };
-
+  const ofDataFiles = problems.length;
   const articlesDir = path.join(/*turbopackIgnore: true*/ dir, "articles");
   let files: string[] = [];
   try {
@@ -108,100 +87,18 @@ export function loadCorpus(dir: string = contentDir(), options: LoadOptions = {}
   } catch (err) {
     problems.push({ file: display(articlesDir), field: "(directory)", message: describe(err), rule: "schema" });
   }
-
-  const articles: Article[] = [];
-  // Alias problems quote the alias as the editor wrote it, not the path it became.
-  const writtenAliases = new Map<number, string[]>();
-  /** Files per slug, to report every file of a duplicated slug. */
-  const filesBySlug = new Map<string, string[]>();
+  const index = new CorpusIndex({ site: site ?? ({} as SiteSettings), sections, authors, topics }, articlesDir);
+  const context = { ...index.lookups, measure };
+  const states: FileState[] = [];
   for (const name of files) {
-    const file = path.join(/*turbopackIgnore: true*/ articlesDir, name);
-    const shown = display(file);
-    const slug = path.posix.basename(name, ".md");
-    pushTo(filesBySlug, slug, shown);
-    const before = problems.length;
-    const report: Report = (field, message, rule = "schema") => problems.push({ file: shown, field, message, rule });
-    checkSlug(slug, report);
-
-    const text = fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8");
-    const parsed = splitFrontMatter(text);
-    if (typeof parsed === "string") {
-      report("(front matter)", parsed);
-      continue;
-    }
-    const raw = parsed.data;
-    const result = articleFrontMatterSchema.safeParse(raw, { reportInput: true });
-    if (!result.success) problems.push(...zodProblems(shown, result.error));
-    const body = parsed.body.trim();
-    if (!body) report("body", "must not be empty");
-    const { section, byline, topics: articleTopics } = resolveReferences(raw, lookups, report);
-    if (!result.success) continue;
-    const fm = result.data;
-    const dims = measure(fm.image.src);
-    checkFrontMatter(fm, body, dims, lookups.sections, report);
-    // A live story's body is its intro and its updates; the updates' lines count from the file's first.
-    const written = fm.live ? splitLiveBody(parsed.body) : undefined;
-    const bodyLine = text.slice(0, text.length - parsed.body.length).split("\n").length;
-    const updates = written ? checkLiveCoverage(fm, written.updates, bodyLine, report) : [];
-    if (problems.length > before || !section || typeof dims === "string") continue;
-
-    const intro = written ? written.intro : body;
-    let minutes: number | undefined;
-    writtenAliases.set(articles.length, fm.aliases);
-    articles.push({
-      slug,
-      path: articlePath(section.slug, slug),
-      title: fm.title,
-      standfirst: fm.standfirst,
-      kicker: fm.kicker,
-      section,
-      tags: [...new Set(articleTopics)],
-      authors: byline,
-      publishedAt: new Date(fm.publishedAt),
-      updatedAt: fm.updatedAt ? new Date(fm.updatedAt) : undefined,
-      status: fm.status,
-      retractionNote: fm.retractionNote,
-      image: { ...fm.image, ...dims },
-      body: intro,
-      live: fm.live
-        ? { start: new Date(fm.live.start), end: fm.live.end ? new Date(fm.live.end) : undefined, updates }
-        : undefined,
-      related: fm.related,
-      aliases: aliasPaths(fm.aliases, section.slug),
-      // Oldest first; the sort is stable, so corrections made at the same moment keep the editor's order.
-      corrections: fm.corrections.map((c) => ({ date: new Date(c.date), text: c.text })).sort((a, b) => a.date.getTime() - b.date.getTime()),
-      get readingMinutes() {
-        return (minutes ??= readingMinutes(intro));
-      },
-      file: shown,
-    });
+    const entry = readEntryFile(articlesDir, name, context);
+    if (!entry) continue;
+    problems.push(...entryProblems(articlesDir, entry));
+    states.push({ name, slug: entry.slug, size: entry.size, mtimeMs: entry.mtimeMs, article: index.articleOf(entry) });
   }
-  checkDuplicateSlugs(filesBySlug, problems);
-
-  // Only valid articles reach here; cross-file rules run on them.
-  const bySlug = new Map<string, Article>();
-  for (const article of articles) if (filesBySlug.get(article.slug)?.length === 1) bySlug.set(article.slug, article);
-  const byAlias = checkAliases(articles, writtenAliases, filesBySlug, problems);
-  checkPins(articles, filesBySlug, byAlias, problems);
-
-  if (problems.length || !site) {
-    // Group by file so an editor reads each file's problems together; discovery order within a file.
-    const order = new Map<string, number>();
-    for (const p of problems) if (!order.has(p.file)) order.set(p.file, order.size);
-    throw new ContentError(problems.sort((a, b) => order.get(a.file)! - order.get(b.file)!));
-  }
-
-  // Newest first; slug breaks ties so the order never depends on the file system.
-  articles.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || (a.slug < b.slug ? -1 : 1));
-
-  const bySection = new Map<string, Article[]>();
-  const byTag = new Map<string, Article[]>();
-  const byAuthor = new Map<string, Article[]>();
-  for (const article of articles) {
-    pushTo(bySection, article.section.slug, article);
-    for (const tag of article.tags) pushTo(byTag, tag.slug, article);
-    for (const author of article.authors) pushTo(byAuthor, author.slug, article);
-  }
-
-  return { site, sections, authors, topics, articles, bySlug, bySection, byTag, byAuthor, byAlias };
+  states.sort((a, b) => (a.article && b.article ? newestFirst(a.article, b.article) : a.article ? -1 : b.article ? 1 : 0));
+  index.load(states);
+  problems.push(...index.checkAll());
+  if (problems.length || !site) throw new ContentError([...problems.slice(0, ofDataFiles), ...sortByFile(problems.slice(ofDataFiles))]);
+  return index.corpus;
 }

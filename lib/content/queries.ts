@@ -1,5 +1,5 @@
 import { getCorpus } from "./store";
-import type { Article, Author, Section, SiteSettings, Topic } from "./types";
+import type { Article, Author, Corpus, Section, SiteSettings, Topic } from "./types";
 import { isPublic } from "./visibility";
 
 /*
@@ -77,10 +77,23 @@ export function moreStories(article: Article, now: Date, limit: number): Article
   return same.concat(latestPublic(now, { limit: limit - same.length, exclude: (a) => notThis(a) || taken.has(a.slug) }));
 }
 
+
+const memos = new WeakMap<object, Map<string, { version: number; value: unknown }>>();
+
 /**
- * The Markdown body of a story (of a live story, its intro). Read when a page
- * renders; callers never reach for a field, so the store need not hold bodies.
+ * A value computed from the corpus, kept until the corpus changes (a publish
+ * changes the corpus in place and moves its version on).
+ *
+ * @example
+ * derived(corpus, "drafts", () => corpus.articles.filter((a) => a.status === "draft"))
  */
-export function articleBody(article: Article): string {
-  return article.body;
+export function derived<T>(corpus: Pick<Corpus, "articles"> & { version?: number }, key: string, compute: () => T): T {
+  let values = memos.get(corpus);
+  if (!values) memos.set(corpus, (values = new Map()));
+  const version = corpus.version ?? 0;
+  const kept = values.get(key);
+  if (kept && kept.version === version) return kept.value as T;
+  const value = compute();
+  values.set(key, { version, value });
+  return value;
 }

@@ -66,21 +66,21 @@ export type Article = {
   /** Public note at the address of a retracted story. */
   retractionNote: string | undefined;
   image: HeroImage;
-  /** Markdown source of the body; of a live story, its intro (the text before the first update). */
-  body: string;
   /** A live story's coverage and updates (front matter `live`); undefined for any other story. */
   live?: LiveCoverage;
   /** Editor-pinned related slugs, in the editor's order. */
   related: string[];
   /** Old addresses of the story as paths, e.g. `/world/old-slug` (lib/paths.ts aliasPaths). */
   aliases: string[];
+  /** The aliases as the editor wrote them (`old-slug` or `section/old-slug`). */
+  writtenAliases: string[];
   /**
    * Corrections, oldest first (the order readers see them in on the story); the
    * last is the latest. Anchor `#correction-<n>` on the page is the n-th (lib/paths.ts).
    */
   corrections: Correction[];
-  /** Computed from the body on first use (counting 10,000 bodies' words would slow every load). */
-  readonly readingMinutes: number;
+  /** From the body's word count, when the file was read. The body itself is read when a page renders (articleBody). */
+  readingMinutes: number;
   /** Source file relative to the working directory, for error messages. */
   file: string;
 };
@@ -102,6 +102,14 @@ export type Corpus = {
   byAuthor: Map<string, Article[]>;
   /** The story an old slug (the last segment of an alias) now lives at. */
   byAlias: Map<string, Article>;
+  /** Every story's canonical path and old paths (aliases), for the address router. */
+  byPath: Map<string, Article>;
+  /** Articles per status, newest first. */
+  byStatus: Map<Article["status"], Article[]>;
+  /** Stories with live coverage, any status. */
+  live: Set<Article>;
+  /** Grows by one with every change: values derived from the corpus are kept per version (derived()). */
+  version: number;
 };
 
 /**

@@ -21,7 +21,7 @@ describe("deskBoard", () => {
   const slugs = (list: { stories: { slug: string }[] }) => list.stories.map((s) => s.slug);
 
   it("lists drafts by last change, scheduled soonest first, the last 48 hours newest first, and retracted stories", () => {
-    const board = deskBoard(corpus.articles, now);
+    const board = deskBoard(corpus, now);
     expect(slugs(board.drafts)).toEqual(["draft-a", "draft-b"]);
     expect(slugs(board.scheduled)).toEqual(["soon", "later"]);
     expect(slugs(board.recent)).toEqual(["today", "yesterday"]);
@@ -29,7 +29,7 @@ describe("deskBoard", () => {
   });
 
   it("cuts each list to the limit and keeps its full count", () => {
-    const board = deskBoard(corpus.articles, now, 1);
+    const board = deskBoard(corpus, now, 1);
     expect(board.scheduled).toMatchObject({ total: 2 });
     expect(slugs(board.scheduled)).toEqual(["soon"]);
   });

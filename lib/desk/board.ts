@@ -1,4 +1,4 @@
-import { isPublic, modifiedAt, type Article } from "../content";
+import { derived, isPublic, modifiedAt, type Article, type Corpus } from "../content";
 
 /*
  * The desk's four lists. The corpus is split by status once (per corpus: a
@@ -15,20 +15,16 @@ export type DeskList = { stories: Article[]; total: number };
 export type DeskBoard = { drafts: DeskList; scheduled: DeskList; recent: DeskList; retracted: DeskList };
 
 type ByStatus = { drafts: Article[]; published: Article[]; retracted: Article[] };
-const byStatusCache = new WeakMap<Article[], ByStatus>();
 
 const newestChangeFirst = (a: Article, b: Article) => modifiedAt(b).getTime() - modifiedAt(a).getTime();
 
-function byStatus(articles: Article[]): ByStatus {
-  let split = byStatusCache.get(articles);
-  if (!split) {
-    split = { drafts: [], published: [], retracted: [] };
-    for (const a of articles) (a.status === "draft" ? split.drafts : a.status === "retracted" ? split.retracted : split.published).push(a);
-    split.drafts.sort(newestChangeFirst);
-    split.retracted.sort(newestChangeFirst);
-    byStatusCache.set(articles, split);
-  }
-  return split;
+/** The corpus's lists per status (kept by the store), drafts and retractions latest change first, once per version. */
+function byStatus(corpus: Pick<Corpus, "articles" | "byStatus" | "version">): ByStatus {
+  return derived(corpus, "deskByStatus", () => ({
+    drafts: [...(corpus.byStatus.get("draft") ?? [])].sort(newestChangeFirst),
+    published: corpus.byStatus.get("published") ?? [],
+    retracted: [...(corpus.byStatus.get("retracted") ?? [])].sort(newestChangeFirst),
+  }));
 }
 
 const cut = (stories: Article[], limit: number): DeskList => ({ stories: stories.slice(0, limit), total: stories.length });
@@ -36,10 +32,10 @@ const cut = (stories: Article[], limit: number): DeskList => ({ stories: stories
 /**
  * Drafts and retracted stories (latest change first), scheduled stories (soonest
  * first) and stories out in the last 48 hours (newest first), at most `limit` each.
- * `articles` is the corpus's list, newest first.
+ * Costs the drafts and retractions once per version, then the lists' first stories.
  */
-export function deskBoard(articles: Article[], now: Date, limit = LIST_LIMIT): DeskBoard {
-  const { drafts, published, retracted } = byStatus(articles);
+export function deskBoard(corpus: Pick<Corpus, "articles" | "byStatus" | "version">, now: Date, limit = LIST_LIMIT): DeskBoard {
+  const { drafts, published, retracted } = byStatus(corpus);
   const since = now.getTime() - RECENT_HOURS * 3600_000;
   const scheduled: Article[] = [];
   const recent: Article[] = [];

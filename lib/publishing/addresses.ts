@@ -1,4 +1,4 @@
-import { getCorpus, isPublic, isRetracted, type Article, type Corpus } from "../content";
+import { getCorpus, isPublic, isRetracted, type Article } from "../content";
 import { addressRouterSlot, type AddressDecision } from "../../server/address-contract.mjs";
 
 /*
@@ -51,12 +51,9 @@ export function decide(pathname: string, search: string, index: AddressIndex, no
   return target === pathname ? { kind: "next" } : { kind: "redirect", location: target + search };
 }
 
-let indexed: { corpus: Corpus; index: AddressIndex } | undefined;
-
+/** The corpus in service keeps every story's addresses, changed in place by a publish. */
 function liveIndex(): AddressIndex {
-  const corpus = getCorpus();
-  if (indexed?.corpus !== corpus) indexed = { corpus, index: addressIndex(corpus.articles) };
-  return indexed.index;
+  return getCorpus().byPath;
 }
 
 /** Makes the router available to the server, and loads the corpus now rather than on a reader's request. */

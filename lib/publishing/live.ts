@@ -17,12 +17,12 @@ import { liveAddressesSlot } from "../../server/live-cache.mjs";
  * @example
  * nextLiveChange(corpus, new Date("2025-05-09T12:00:00Z")) // Date of the next update, start or end after noon
  */
-export function nextLiveChange(corpus: Pick<Corpus, "articles">, now: Date): Date | undefined {
+export function nextLiveChange(corpus: Pick<Corpus, "live">, now: Date): Date | undefined {
   let next: number | undefined;
   const consider = (t: number) => {
     if (t > now.getTime() && (next === undefined || t < next)) next = t;
   };
-  for (const article of corpus.articles) {
+  for (const article of corpus.live) {
     if (article.status !== "published" || !article.live) continue;
     consider(article.live.start.getTime());
     if (article.live.end) consider(article.live.end.getTime());

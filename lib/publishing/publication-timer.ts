@@ -27,9 +27,11 @@ import { selfOrigin } from "./self-origin";
  */
 export function nextPublication(corpus: Pick<Corpus, "articles">, now: Date): Date | undefined {
   let next: number | undefined;
+  // Newest first: the stories still to come head the list, so the scan stops at the first one out.
   for (const a of corpus.articles) {
     const t = a.publishedAt.getTime();
-    if (a.status === "published" && t > now.getTime() && (next === undefined || t < next)) next = t;
+    if (t <= now.getTime()) break;
+    if (a.status === "published") next = t;
   }
   return next === undefined ? undefined : new Date(next);
 }
@@ -74,7 +76,9 @@ async function fire(state: TimerState, due: Date) {
   try {
     const res = await fetch(`${selfOrigin()}/api/revalidate`, {
       method: "POST",
-      headers: { "x-scheduler-token": state.token },
+      headers: { "x-scheduler-token": state.token, "content-type": "application/json" },
+      // The clock moved, no file did: nothing is read again.
+      body: JSON.stringify({ files: [] }),
     });
     if (res.status === 503) console.warn("publication scheduler: Redis unavailable; this instance refreshed its own pages");
     else if (!res.ok) console.error(`publication scheduler: revalidation answered ${res.status}`);

@@ -180,11 +180,11 @@ export function snippet(text: string, terms: string[], length = 220): string {
  * One index per process, as the corpus is: instrumentation.ts builds it when the server starts,
  * in its own module graph, and the search page must find it there.
  */
-const slot = processSlot<{ corpus: Corpus; index: SearchIndex }>("searchIndex");
+const slot = processSlot<{ corpus: Corpus; version: number; index: SearchIndex }>("searchIndex");
 
 /** The index of this process, rebuilt when the corpus changes or a scheduled story comes due. */
 export function getSearchIndex(corpus: Corpus, now: Date): SearchIndex {
   const cached = slot.get();
-  if (cached && cached.corpus === corpus && now.getTime() < cached.index.validUntil) return cached.index;
-  return slot.set({ corpus, index: buildSearchIndex(corpus.articles, now) }).index;
+  if (cached && cached.corpus === corpus && cached.version === corpus.version && now.getTime() < cached.index.validUntil) return cached.index;
+  return slot.set({ corpus, version: corpus.version, index: buildSearchIndex(corpus.articles, now) }).index;
 }

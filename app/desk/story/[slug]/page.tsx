@@ -42,7 +42,7 @@ export default async function DeskStoryPage({ params, searchParams }: { params: 
   const token = typeof asked === "string" ? asked : undefined;
   const check = key && token ? verifyPreviewLink(key, token, now) : undefined;
   const made = check?.ok && check.slug === article.slug ? { url: absolute(site.origin, previewLinkPath(token!)), expires: check.expires } : undefined;
-  const problems = contentProblems(now).byFile.get(article.file) ?? [];
+  const problems = (await contentProblems(now)).byFile.get(article.file) ?? [];
 
   return (
     <DeskFrame title={article.title} csrf={editor.csrf} back>
