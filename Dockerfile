@@ -28,7 +28,7 @@ RUN npm run build && npm run standalone
 #    (request guard, security headers, CSP, clean shutdown) in place of the output's own server.js.
 FROM node:${NODE_VERSION} AS runtime
 WORKDIR /app
-ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 CONTENT_INDEX_DIR=/app/.next/cache/content-index
 RUN groupadd --system --gid 1001 nextjs && useradd --system --uid 1001 --gid nextjs --home /app nextjs
 # Code, content and images belong to root: the server can read them, not change them.
 # (npm run standalone put public/, .next/static and server/ into it.)

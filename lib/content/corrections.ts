@@ -1,7 +1,7 @@
 import { derived } from "./queries";
 import { getCorpus } from "./store";
 import type { Article, Correction, Corpus } from "./types";
-import { isPublic } from "./visibility";
+import { isPublic, visibleUpdates } from "./visibility";
 
 /*
  * Corrections as the public surfaces read them: a story's last change (its
@@ -11,16 +11,18 @@ import { isPublic } from "./visibility";
 
 /**
  * When a story last changed: the latest of its publication, `updatedAt` and
- * its corrections. What dateModified, og:modified_time, feed entries and
- * sitemaps say.
+ * its corrections, and, given `now`, of a live story's updates public at `now`.
+ * What dateModified, og:modified_time, feed entries and sitemaps say.
  *
  * @example
  * modifiedAt({ publishedAt: new Date("2025-05-08T12:00:00Z"), updatedAt: undefined,
  *   corrections: [{ date: new Date("2025-05-09T08:00:00Z"), text: "…" }] }) // 2025-05-09T08:00:00Z
  */
-export function modifiedAt(article: Pick<Article, "publishedAt" | "updatedAt" | "corrections">): Date {
+export function modifiedAt(article: Pick<Article, "publishedAt" | "updatedAt" | "corrections" | "live">, now?: Date): Date {
   let latest = article.updatedAt && article.updatedAt > article.publishedAt ? article.updatedAt : article.publishedAt;
   for (const c of article.corrections) if (c.date > latest) latest = c.date;
+  // A live story changes with every update the public can see: crawlers are told by its lastmod and modified time.
+  if (now && article.live) for (const u of visibleUpdates(article, now)) if (u.time > latest) latest = u.time;
   return latest;
 }
 

@@ -165,10 +165,18 @@ function entryContext(index: CorpusIndex) {
  * Brings the index in line with the files (reading only those whose size or
  * mtime differ), then loads a whole new corpus from it, newest first.
  */
-function* loadAll(store: Store): Steps<{ index: CorpusIndex; context: string }> {
+function* loadAll(store: Store, { trustIndex = false } = {}): Steps<{ index: CorpusIndex; context: string; trusted: boolean }> {
   const taxonomy = readTaxonomy(store.dir);
-  store.db.useContext(taxonomy.context);
+  const kept = store.db.useContext(taxonomy.context);
   const index = new CorpusIndex(taxonomy, store.articlesDir);
+  // A server restarting over a current index serves it first and compares the files after (restart()).
+  const trusted = trustIndex && kept && store.db.count() > 0;
+  if (!trusted) yield* syncIndex(store, index);
+  return { ...(yield* loadIndex(store, index)), context: taxonomy.context, trusted };
+}
+
+/** Reads into the index the article files whose size or mtime differ from it, and drops those gone. */
+function* syncIndex(store: Store, index: CorpusIndex): Steps<void> {
   const onDisk = yield* scanArticles(store.articlesDir);
 
   const indexed = new Map<string, Stamp>();
@@ -199,12 +207,15 @@ function* loadAll(store: Store): Steps<{ index: CorpusIndex; context: string }> 
   for (const name of indexed.keys()) if (!onDisk.has(name)) batch.push(name);
   flush();
   yield;
+}
 
+/** The whole corpus as the index holds it, newest first. */
+function* loadIndex(store: Store, index: CorpusIndex): Steps<{ index: CorpusIndex }> {
   const problems: ContentProblem[] = [];
   let states: FileState[] = [];
   for (const row of store.db.rows()) {
     const record = row.record ? (JSON.parse(row.record) as ArticleRecord) : undefined;
-    const own = JSON.parse(row.problems) as FileProblem[];
+    const own = row.problems === "[]" ? [] : (JSON.parse(row.problems) as FileProblem[]);
     if (own.length) problems.push(...entryProblems(store.articlesDir, { name: row.name, problems: own }));
     states.push({ name: row.name, slug: row.slug, size: row.size, mtimeMs: row.mtime, article: record ? index.articleOf({ name: row.name, record }) : undefined });
     if (states.length >= 512) {
@@ -217,7 +228,7 @@ function* loadAll(store: Store): Steps<{ index: CorpusIndex; context: string }> 
   yield;
   problems.push(...(yield* index.checkAllSteps()));
   if (problems.length) throw new ContentError(sortByFile(problems));
-  return { index, context: taxonomy.context };
+  return { index };
 }
 
 /** Where a publish's file name points: an article file (its name under articles/) or a data file. */
@@ -340,11 +351,18 @@ export function getCorpus(): Corpus {
 }
 
 function startLoading(store: Store): Promise<void> {
-  store.loading ??= runSliced(loadAll(store)).then(
+  store.loading ??= runSliced(loadAll(store, { trustIndex: true })).then(
     (loaded) => {
       store.index = loaded.index;
       store.context = loaded.context;
       store.failure = undefined;
+      // Served from the index as the last process left it: now the files that changed while no one was looking.
+      if (loaded.trusted) {
+        updateContent().then(
+          (update) => update.after.length + update.before.length && console.log(`content: ${update.whole ? "all files" : `${new Set([...update.before, ...update.after].map((a) => a.slug)).size} stories`} changed while the server was down, read again`),
+          (err: unknown) => console.error("content: files changed while the server was down break a rule; the index's corpus stays in service", err instanceof ContentError ? err.message : err),
+        );
+      }
     },
     (err: unknown) => {
       store.failure = err;

@@ -111,7 +111,7 @@ export function liveBlogPostingJsonLd(site: SiteSettings, article: Article, now:
   void _newsArticle;
   const updates = visibleUpdates(article, now);
   const live = article.live;
-  const changed = [modifiedAt(article), ...updates.map((u) => u.time)].reduce((a, b) => (b > a ? b : a));
+  const changed = modifiedAt(article, now);
   const liveBlogUpdate: BlogPosting[] = updates.map((u) => ({
     "@type": "BlogPosting",
     headline: u.title,

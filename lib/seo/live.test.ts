@@ -6,6 +6,7 @@ import { articleFile, makeCorpus, validFrontMatter } from "../../tools/test-corp
 import { liveBlogPostingJsonLd, newsArticleJsonLd } from "./jsonld";
 import { KEY_CATEGORY, LIVE_CATEGORY, LIVE_FEED_SIZE, buildLiveFeed } from "./live-feed";
 import { articleMetadata } from "./metadata";
+import { sitemapUrls } from "./sitemaps";
 
 /*
  * What crawlers and feed readers get of a live story: a LiveBlogPosting with
@@ -147,5 +148,16 @@ describe("articleMetadata of a live story", () => {
     expect(types["application/atom+xml"]?.map((t) => t.url)).toEqual(["/atom.xml", "/world/atom.xml", "/world/summit/live.xml"]);
     const plain = articleMetadata(site, corpus.bySlug.get("plain")!).alternates?.types as Record<string, { url: string }[]>;
     expect(plain["application/atom+xml"]?.map((t) => t.url)).toEqual(["/atom.xml", "/world/atom.xml"]);
+  });
+});
+
+describe("what crawlers are told of a live story's last change", () => {
+  it("moves article:modified_time and the sitemap's lastmod with each update public by then, never to a later one", () => {
+    const modified = (now: Date) => (articleMetadata(site, summit, now).openGraph as { modifiedTime?: string }).modifiedTime;
+    const lastmod = (now: Date) => sitemapUrls(corpus, now).find((u) => u.path === "/world/summit")?.lastmod?.toISOString();
+    expect(modified(new Date("2025-05-09T12:10:00Z"))).toBe("2025-05-09T12:30:00.000Z");
+    expect(modified(DURING)).toBe("2025-05-09T13:30:00.000Z");
+    expect(lastmod(DURING)).toBe("2025-05-09T13:30:00.000Z");
+    expect(lastmod(AFTER)).toBe("2025-05-09T13:30:00.000Z");
   });
 });

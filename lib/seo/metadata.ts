@@ -138,7 +138,7 @@ export function pageMetadata(
 }
 
 /** Metadata of an article page: Open Graph `article` with its dates, section and topics. */
-export function articleMetadata(site: SiteSettings, article: Article): Metadata {
+export function articleMetadata(site: SiteSettings, article: Article, now: Date = new Date()): Metadata {
   const card = articleCard(site, article);
   return {
     title: article.title,
@@ -154,7 +154,7 @@ export function articleMetadata(site: SiteSettings, article: Article): Metadata 
       title: article.title,
       description: article.standfirst,
       publishedTime: article.publishedAt.toISOString(),
-      modifiedTime: modifiedAt(article).toISOString(),
+      modifiedTime: modifiedAt(article, now).toISOString(),
       section: article.section.name,
       tags: article.tags.map((t) => t.name),
       authors: article.authors.map((a) => absolute(site.origin, authorPath(a.slug))),

@@ -30,12 +30,16 @@ export function w3cDate(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-// A correction changes a story's page as an update does.
-const changed = (a: Article) => modifiedAt(a);
+// A correction or a live update changes a story's page as an update does.
+const changed = (a: Article, now: Date) => modifiedAt(a, now);
 
 function newest(list: Article[] | undefined, now: Date): Date | undefined {
   let max: Date | undefined;
-  for (const a of list ?? []) if (isPublic(a, now) && (!max || changed(a) > max)) max = changed(a);
+  for (const a of list ?? []) {
+    if (!isPublic(a, now)) continue;
+    const t = changed(a, now);
+    if (!max || t > max) max = t;
+  }
   return max;
 }
 
@@ -53,7 +57,7 @@ export function sitemapUrls(
     urls.push({ path: sectionPath(section.slug), lastmod: newest(corpus.bySection.get(section.slug), now) });
   }
   for (const article of corpus.articles) {
-    if (isPublic(article, now)) urls.push({ path: article.path, lastmod: changed(article) });
+    if (isPublic(article, now)) urls.push({ path: article.path, lastmod: changed(article, now) });
   }
   for (const topic of corpus.topics) {
     const lastmod = newest(corpus.byTag.get(topic.slug), now);
