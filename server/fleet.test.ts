@@ -63,6 +63,36 @@ describe("startFleet (with Redis)", () => {
     expect(a.status().contentVersion).toBe(reach.version);
   });
 
+  it("passes on the files a publish changed; a member that is behind by more than one version compares every file", async () => {
+    const heard: (string[] | undefined)[] = [];
+    let stalled: Promise<void> | undefined;
+    const a = join("a");
+    const b = join("b", (files?: string[]) => {
+      heard.push(files);
+      return stalled;
+    });
+    await ready(a);
+    await ready(b);
+    await expect.poll(() => b.status().contentVersion !== undefined).toBe(true);
+    heard.length = 0;
+    await a.announceContentChange(["articles/2025/05/x.md"]);
+    expect(heard).toEqual([["articles/2025/05/x.md"]]);
+
+    // While b works on a change, the publish waits for it before counting b as reached.
+    let finish!: () => void;
+    stalled = new Promise((resolve) => (finish = resolve));
+    const pending = a.announceContentChange(["articles/y.md"]);
+    await expect.poll(() => heard.length).toBe(2);
+    setTimeout(() => finish(), 300);
+    expect((await pending).reached).toBe(2);
+    stalled = undefined;
+
+    // A version whose message b never heard and whose files nobody kept: b compares every file.
+    await b.redis.incr("ibn:content:version");
+    await a.announceContentChange(["articles/z.md"]);
+    await expect.poll(() => heard.slice(2).includes(undefined), { timeout: 3_000 }).toBe(true);
+  });
+
   it("a member that missed the message catches up from the stored version", async () => {
     let reloads = 0;
     const b = join("b", () => reloads++);
