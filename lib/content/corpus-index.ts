@@ -4,7 +4,7 @@ import { display } from "./parse";
 import { toArticle, type FileEntry } from "./entries";
 import type { Lookups } from "./rules";
 import type { Author, Section, SiteSettings, Topic } from "./schema";
-import { ContentError, type Article, type ContentProblem, type Corpus } from "./types";
+import { ContentError, isContentError, type Article, type ContentProblem, type Corpus } from "./types";
 
 /*
  * The corpus in memory, changed in place: a publish detaches the articles of
@@ -191,7 +191,7 @@ export class CorpusIndex {
       this.apply(changes, ownProblems, true);
       return [];
     } catch (err) {
-      if (err instanceof ContentError) return err.problems;
+      if (isContentError(err)) return err.problems;
       throw err;
     }
   }

@@ -5,7 +5,7 @@
  * a ContentError listing every problem with its file and field. The files
  * could become a database behind these same functions without touching a page.
  */
-export { ContentError, formatProblem } from "./types";
+export { ContentError, formatProblem, isContentError } from "./types";
 export type { Article, Author, ContentProblem, ContentRule, Corpus, Correction, HeroImage, LiveCoverage, LiveUpdate, Section, SiteSettings, Topic } from "./types";
 export { SLUG_PATTERN, SLUG_RULE, articleFrontMatterSchema, type ArticleFrontMatter } from "./schema";
 export { contentDir } from "./parse";

@@ -9,7 +9,7 @@ import { ContentDb, INDEX_FORMAT, indexFile } from "./index-db";
 import { loadCorpus, measurerFor, readDataFiles } from "./load";
 import { contentDir, display, splitFrontMatter } from "./parse";
 import { splitLiveBody } from "./live";
-import { ContentError, type Article, type ContentProblem, type Corpus } from "./types";
+import { ContentError, isContentError, type Article, type ContentProblem, type Corpus } from "./types";
 
 /*
  * The one process-wide corpus, kept current by what changed.
@@ -360,14 +360,14 @@ function startLoading(store: Store): Promise<void> {
       if (loaded.trusted) {
         updateContent().then(
           (update) => update.after.length + update.before.length && console.log(`content: ${update.whole ? "all files" : `${new Set([...update.before, ...update.after].map((a) => a.slug)).size} stories`} changed while the server was down, read again`),
-          (err: unknown) => console.error("content: files changed while the server was down break a rule; the index's corpus stays in service", err instanceof ContentError ? err.message : err),
+          (err: unknown) => console.error("content: files changed while the server was down break a rule; the index's corpus stays in service", isContentError(err) ? err.message : err),
         );
       }
     },
     (err: unknown) => {
       store.failure = err;
       store.loading = undefined;
-      console.error(err instanceof ContentError ? err.message : err);
+      console.error(isContentError(err) ? err.message : err);
     },
   );
   return store.loading;
@@ -441,7 +441,7 @@ function checkFromScratch(store: Store): ContentProblem[] {
     loadCorpus(store.dir);
     return [];
   } catch (err) {
-    if (err instanceof ContentError) return err.problems;
+    if (isContentError(err)) return err.problems;
     throw err;
   }
 }

@@ -138,6 +138,15 @@ export class ContentError extends Error {
 }
 
 /**
+ * Whether `err` is a ContentError, from this module or from another copy of it: Next.js may load
+ * lib/content once per route bundle, and the corpus in service (a process-wide slot) throws the
+ * class of the bundle that loaded it, which `instanceof` in another bundle does not know.
+ */
+export function isContentError(err: unknown): err is ContentError {
+  return err instanceof Error && err.name === "ContentError" && Array.isArray((err as ContentError).problems);
+}
+
+/**
  * @example
  * formatProblem({ file: "content/articles/x.md", field: "image.alt", message: "is required", rule: "image" })
  * // "content/articles/x.md: image.alt: is required"

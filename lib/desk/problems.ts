@@ -1,4 +1,4 @@
-import { ContentError, checkPendingContent, contentDir, loadCorpus, type ContentProblem } from "../content";
+import { checkPendingContent, contentDir, isContentError, loadCorpus, type ContentProblem } from "../content";
 import { processSlot } from "../process-singleton.mjs";
 
 /*
@@ -28,7 +28,7 @@ export function checkContent(dir: string, now = new Date()): ProblemReport {
     loadCorpus(dir);
     return { checkedAt: now, byFile: new Map() };
   } catch (err) {
-    if (!(err instanceof ContentError)) return { checkedAt: now, byFile: new Map(), failure: err instanceof Error ? err.message : String(err) };
+    if (!isContentError(err)) return { checkedAt: now, byFile: new Map(), failure: err instanceof Error ? err.message : String(err) };
     return { checkedAt: now, byFile: byFileOf(err.problems) };
   }
 }

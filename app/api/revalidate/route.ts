@@ -1,4 +1,4 @@
-import { ContentError, formatProblem } from "@/lib/content";
+import { formatProblem, isContentError } from "@/lib/content";
 import { revalidateEverything } from "@/lib/publishing/revalidation";
 import { schedulerToken } from "@/lib/publishing/publication-timer";
 import { isFleetUnavailable } from "@/server/fleet-contract.mjs";
@@ -74,7 +74,7 @@ export async function POST(request: Request): Promise<Response> {
         error: `The fleet could not be told (${err.message}): this instance reloaded its own content, the other instances and the shared cache did not. Retry.`,
       });
     }
-    if (err instanceof ContentError) {
+    if (isContentError(err)) {
       return json(422, { error: "Content is invalid; the previous content stays in service.", problems: err.problems.map(formatProblem) });
     }
     throw err;
