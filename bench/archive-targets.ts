@@ -110,6 +110,9 @@ export function pageLinks(html: string): string[] {
 }
 
 /**
+ * (Branch `archive` brings tools/click-depth.ts, the crawler its e2e spec uses, with redirects
+ * followed; once it is on main this benchmark should use it instead.)
+ *
  * Breadth-first crawl from `start`: the fewest clicks to every page reached within `maxDepth`.
  * Pages at `maxDepth` are recorded, not fetched. `links` returns a page's links ([] for a page
  * that is not HTML or did not answer 200); `limit` bounds the pages fetched.
