@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: { alias: { "@": fileURLToPath(new URL("./", import.meta.url)) } },
   test: {
-    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "tools/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "server/**/*.test.ts", "tools/**/*.test.ts", "scripts/**/*.test.ts", "bench/**/*.test.ts"],
     environment: "node",
     // Tests write many small corpora; their content indexes go to the system's temporary folder, not .cache/.
     env: { CONTENT_INDEX_DIR: path.join(os.tmpdir(), "ibn-test-content-index") },

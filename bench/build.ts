@@ -32,6 +32,7 @@ import { DEFAULT_PRERENDER_ARTICLES } from "../lib/publishing/prerender";
 import { relatedStories } from "../lib/publishing/related";
 import { buildSearchIndex } from "../lib/publishing/search";
 import { generateCorpus } from "../tools/corpus-generator";
+import { BUILD_REWRITES, keepFiles, treeRss } from "./lib";
 
 const ROOT = process.cwd();
 const RESULTS = path.join(ROOT, "bench-results");
@@ -111,39 +112,6 @@ function measureRelated(articles: Article[], all: Article[], bySlug: Map<string,
   };
 }
 
-/** RSS of `root` and all its descendants, from /proc (Linux). */
-function treeRss(root: number): { total: number; largest: number } {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue; // gone meanwhile
-    }
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const pid = Number(entry);
-    const ppid = Number(fields[1]);
-    rss.set(pid, Number(fields[21]) * 4096);
-    const list = children.get(ppid);
-    if (list) list.push(pid);
-    else children.set(ppid, [pid]);
-  }
-  let total = 0;
-  let largest = 0;
-  const queue = [root];
-  while (queue.length) {
-    const pid = queue.pop()!;
-    const bytes = rss.get(pid) ?? 0;
-    total += bytes;
-    largest = Math.max(largest, bytes);
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return { total, largest };
-}
-
 function dirSize(dir: string, skip?: string): { bytes: number; files: number } {
   let bytes = 0;
   let files = 0;
@@ -160,17 +128,6 @@ function dirSize(dir: string, skip?: string): { bytes: number; files: number } {
   };
   walk(dir);
   return { bytes, files };
-}
-
-/** `next build` rewrites these for its dist directory; a benchmark must leave the checkout as it was. */
-function snapshot(files: string[]): () => void {
-  const saved = files.map((f) => ({ f, text: fs.existsSync(f) ? fs.readFileSync(f, "utf8") : undefined }));
-  return () => {
-    for (const { f, text } of saved) {
-      if (text === undefined) fs.rmSync(f, { force: true });
-      else if (!fs.existsSync(f) || fs.readFileSync(f, "utf8") !== text) fs.writeFileSync(f, text);
-    }
-  };
 }
 
 async function runBuild(env: NodeJS.ProcessEnv, logFile: string) {
@@ -349,7 +306,7 @@ async function buildSize(size: number, options: { seed: number; prerender: strin
     PRERENDER_ARTICLES: String(prerendered),
   };
   log(`${name}: next build into ${distDir}, prerendering ${prerendered} of ${publicArticles.length} public articles`);
-  const restore = snapshot([path.join(ROOT, "tsconfig.json"), path.join(ROOT, "next-env.d.ts")]);
+  const restore = keepFiles(BUILD_REWRITES);
   let build: Result["build"];
   try {
     build = await runBuild(env, path.join(RESULTS, `build-${name}.log`));

@@ -10,6 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
+import { statCpuMs } from "./archive-targets";
 
 export const ROOT = path.resolve(import.meta.dirname, "..");
 export const FLOOR_DIR = path.join(ROOT, "bench/floor");
@@ -245,6 +246,68 @@ export function cpuMs(pid: number | undefined): number {
   } catch {
     return NaN;
   }
+}
+
+/** Every process of the tree under `root`, itself included (Linux /proc), each with its stat line. */
+function processTree(root: number): Map<number, string> {
+  const stats = new Map<number, string>();
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    const pid = Number(entry);
+    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    stats.set(pid, stat);
+    children.set(ppid, [...(children.get(ppid) ?? []), pid]);
+  }
+  const tree = new Map<number, string>();
+  const queue = [root];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    const stat = stats.get(pid);
+    if (stat === undefined) continue;
+    tree.set(pid, stat);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return tree;
+}
+
+/** Resident memory in bytes of `root` and every process below it, and of the largest one. */
+export function treeRss(root: number): { total: number; largest: number } {
+  let total = 0;
+  let largest = 0;
+  for (const stat of processTree(root).values()) {
+    const bytes = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[21]) * 4096;
+    total += bytes;
+    largest = Math.max(largest, bytes);
+  }
+  return { total, largest };
+}
+
+/** CPU ms (user + system, every thread) used so far by `root` and every process below it. */
+export function treeCpuMs(root: number): number {
+  let total = 0;
+  for (const stat of processTree(root).values()) total += statCpuMs(stat);
+  return total;
+}
+
+/** `next build` rewrites these for its dist directory; a benchmark must leave the checkout as it was. */
+export const BUILD_REWRITES = [path.join(ROOT, "tsconfig.json"), path.join(ROOT, "next-env.d.ts")];
+
+/** Saves the files' text now; the function returned puts it back. */
+export function keepFiles(files: string[]): () => void {
+  const saved = files.map((f) => ({ f, text: fs.existsSync(f) ? fs.readFileSync(f, "utf8") : undefined }));
+  return () => {
+    for (const { f, text } of saved) {
+      if (text === undefined) fs.rmSync(f, { force: true });
+      else if (!fs.existsSync(f) || fs.readFileSync(f, "utf8") !== text) fs.writeFileSync(f, text);
+    }
+  };
 }
 
 export function median(xs: number[]): number {

@@ -18,6 +18,7 @@
  *   on their way out;
  * - with REDIS_URL, joins a fleet of instances sharing one Redis (server/fleet.mjs):
  *   the shared page cache, one publish reaching every instance;
+ * - measures its event-loop delay for /api/health (server/event-loop.mjs);
  * - shuts down cleanly on SIGTERM/SIGINT: stops accepting connections, answers
  *   /api/health with 503, finishes the requests in flight (closing each
  *   connection after its response), then exits 0 — or 1 after DRAIN_TIMEOUT_MS.
@@ -32,9 +33,13 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { startEventLoopMonitor } from "./event-loop.mjs";
 
 // Production React and Next.js, as `next start` sets it, before either loads.
 /** @type {Record<string, string | undefined>} */ (process.env).NODE_ENV = "production";
+
+// Event-loop delay for /api/health (server/event-loop.mjs), from the first moment.
+const eventLoop = startEventLoopMonitor();
 
 const { values: args } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
@@ -340,6 +345,8 @@ server.on("upgrade", (_req, socket) => answerOnSocket(socket, 400, "Bad Request"
 server.listen(port, hostname, () => {
   const shown = hostname ?? "localhost";
   console.log(`▲ Inter Bellum News on http://${shown}:${port} (${distDir}, content: ${process.env.CONTENT_DIR ?? "content"})`);
+  // Readers wait on the loop from now on; loading Next.js's modules before this kept no one waiting.
+  eventLoop.reset();
   // The pages answerOnSocket shows: the site's own, styled by its stylesheet, without their scripts.
   for (const status of [400, 405]) {
     fetch(`${self}/http-error/${status}`)

@@ -1,4 +1,6 @@
 import { contentLoaded } from "@/lib/publishing/revalidation";
+import { configuredSecret, secretMatches } from "@/lib/publishing/secrets";
+import { eventLoopSlot, type EventLoopDelay } from "@/server/event-loop.mjs";
 import { fleetSlot, type FleetStatus } from "@/server/fleet-contract.mjs";
 
 /*
@@ -6,7 +8,10 @@ import { fleetSlot, type FleetStatus } from "@/server/fleet-contract.mjs";
  * server answers and its content is loaded, 503 while it is shutting down
  * (server/main.mjs answers that itself). It names the instance and says which
  * page cache it uses: in a fleet, Redis's state — still 200 when Redis is down,
- * since the instance serves from its own cache. Never cached.
+ * since the instance serves from its own cache. It reports the event loop's
+ * longest delay since the last reset (server/event-loop.mjs); a request
+ * carrying the revalidation secret (`Authorization: Bearer …`) resets it after
+ * reading, so a benchmark can measure one publish. Never cached.
  */
 
 export const dynamic = "force-dynamic";
@@ -25,9 +30,20 @@ function status(): FleetStatus {
   );
 }
 
-export function GET(): Response {
-  if (!contentLoaded()) return Response.json({ status: "error", ...status() }, { status: 503, headers });
-  return Response.json({ status: "ok", ...status() }, { headers });
+/** The event-loop delay, reset after reading for a holder of the revalidation secret only. */
+function eventLoop(request: Request): { eventLoop?: EventLoopDelay } {
+  const monitor = eventLoopSlot.get();
+  if (!monitor) return {};
+  const delay = monitor.read();
+  const expected = configuredSecret("REVALIDATE_SECRET");
+  const header = request.headers.get("authorization") ?? "";
+  if (expected && header.startsWith("Bearer ") && secretMatches(header.slice("Bearer ".length), expected)) monitor.reset();
+  return { eventLoop: delay };
+}
+
+export function GET(request: Request): Response {
+  if (!contentLoaded()) return Response.json({ status: "error", ...status(), ...eventLoop(request) }, { status: 503, headers });
+  return Response.json({ status: "ok", ...status(), ...eventLoop(request) }, { headers });
 }
 
 export const HEAD = GET;
