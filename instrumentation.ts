@@ -12,9 +12,9 @@ export async function register() {
   const { publishLiveAddresses } = await import("./lib/publishing/live");
   publishLiveAddresses();
   // Build the search index now, not on a reader's first search (seconds at 10,000 stories).
-  const [{ getCorpus }, { getSearchIndex }] = await Promise.all([import("./lib/content"), import("./lib/publishing/search")]);
+  const { prepareSearch } = await import("./lib/publishing/search");
   try {
-    getSearchIndex(getCorpus(), new Date());
+    prepareSearch();
   } catch (err) {
     console.error(err);
   }

@@ -2,7 +2,7 @@ import { revalidatePath } from "next/cache";
 import { contentReloaderSlot, fleetSlot, type FleetReach } from "../../server/fleet-contract.mjs";
 import { getCorpus, reloadCorpus } from "../content";
 import { armScheduler } from "./publication-timer";
-import { getSearchIndex } from "./search";
+import { prepareSearch } from "./search";
 
 /*
  * Refreshing a running deployment after content changed or a scheduled story
@@ -20,7 +20,7 @@ import { getSearchIndex } from "./search";
 export function reloadContent(): { articles: number } {
   const corpus = reloadCorpus();
   // Now, not on a reader's first search (seconds at 10,000 stories).
-  getSearchIndex(corpus, new Date());
+  prepareSearch();
   armScheduler();
   return { articles: corpus.articles.length };
 }
