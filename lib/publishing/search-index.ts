@@ -86,7 +86,7 @@ CREATE INDEX IF NOT EXISTS search_docs_by_time ON search_docs (published_at);
 CREATE INDEX IF NOT EXISTS search_docs_by_section ON search_docs (section, published_at);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5 (
   ${COLUMNS.join(", ")},
-  content = '', contentless_delete = 1, detail = column,
+  content = '', contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '2 3'
 );
@@ -270,31 +270,35 @@ function filterOf(query: SearchQuery): Filter {
   return { sql: sql.join(" AND "), params };
 }
 
-type Row = { slug: string; score: number; total: number };
+type Row = { slug: string; score: number };
+
+/*
+ * The FTS table drives every query (CROSS JOIN fixes the order: SQLite would
+ * otherwise walk a section's stories and ask FTS5 about each one).
+ */
+
+/** How many public stories match `match` within the filter. */
+function count(db: DatabaseSync, match: string, filter: Filter): number {
+  const { total } = db
+    .prepare(`SELECT count(*) AS total FROM search_fts m CROSS JOIN search_docs d ON d.id = m.rowid WHERE search_fts MATCH ? AND ${filter.sql}`)
+    .get(match, ...filter.params) as { total: number };
+  return total;
+}
 
 /** One tier of matches: ranked by bm25 or by time, with the count of all of them. */
 function run(db: DatabaseSync, match: string, filter: Filter, sort: SearchQuery["sort"], limit: number, offset: number): { rows: Row[]; total: number } {
+  const total = count(db, match, filter);
+  if (limit <= 0 || offset >= total) return { rows: [], total };
   const ranked = sort === "relevance";
-  const score = ranked ? `bm25(search_fts, ${WEIGHTS.join(", ")})` : "0";
-  const order = ranked ? "m.score, d.published_at DESC" : "d.published_at DESC, d.id DESC";
-  if (limit <= 0) {
-    const { total } = db
-      .prepare(`SELECT count(*) AS total FROM search_fts m JOIN search_docs d ON d.id = m.rowid WHERE search_fts MATCH ? AND ${filter.sql}`)
-      .get(match, ...filter.params) as { total: number };
-    return { rows: [], total };
-  }
   const rows = db
     .prepare(
-      `SELECT d.slug AS slug, m.score AS score, count(*) OVER () AS total
-       FROM (SELECT rowid, ${score} AS score FROM search_fts WHERE search_fts MATCH ?) m
-       JOIN search_docs d ON d.id = m.rowid
-       WHERE ${filter.sql}
-       ORDER BY ${order} LIMIT ? OFFSET ?`,
+      `SELECT d.slug AS slug, ${ranked ? `bm25(search_fts, ${WEIGHTS.join(", ")})` : "0"} AS score
+       FROM search_fts m CROSS JOIN search_docs d ON d.id = m.rowid
+       WHERE search_fts MATCH ? AND ${filter.sql}
+       ORDER BY ${ranked ? "score, d.published_at DESC" : "d.published_at DESC, d.id DESC"} LIMIT ? OFFSET ?`,
     )
     .all(match, ...filter.params, limit, offset) as Row[];
-  if (rows.length) return { rows, total: rows[0]!.total };
-  // Past the end: the count still matters (the page says how many there are).
-  return run(db, match, filter, sort, 0, 0);
+  return { rows, total };
 }
 
 function pageOf(db: DatabaseSync, expansions: Expansion[], join: "AND" | "OR", query: SearchQuery, filter: Filter): { rows: Row[]; total: number } {
