@@ -17,7 +17,7 @@ import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { load as parseYaml } from "js-yaml";
 import { markdownFiles, splitFrontMatter } from "../lib/content/parse";
-import { type SearchDoc, type SearchQuery, createSearchSchema, plainText, searchDocs, upsertSearchDoc } from "../lib/publishing/search-index";
+import { type SearchDoc, type SearchQuery, createSearchSchema, indexText, searchDocs, upsertSearchDoc } from "../lib/publishing/search-index";
 import { args, log, resultsDir, table } from "./lib";
 
 const opts = args();
@@ -75,7 +75,7 @@ function build(): { seconds: number; stories: number } {
         slug: path.basename(file, ".md"),
         title: d.title,
         standfirst: d.standfirst,
-        text: `${plainText(parsed.body)} ${rare}`,
+        text: `${indexText(parsed.body)} ${rare}`,
         topics: d.tags.map((t) => topics.get(t) ?? t).join(" "),
         section: d.section,
         publishedAt: Date.parse(d.publishedAt),

@@ -7,6 +7,7 @@ import {
   type SearchQuery,
   boundedDistance,
   createSearchSchema,
+  indexText,
   maxEdits,
   pruneSearchTerms,
   queryWords,
@@ -87,6 +88,11 @@ describe("the index", () => {
     const later = searchDocFor(article, article.body, new Date("2025-05-09T15:00:00Z"));
     expect(later.text).toMatch(/Quokka arrives.*motorcade/s);
     expect(later).toMatchObject({ slug: "live", section: "world", topics: "Russia", publishedAt: Date.parse("2025-05-08T12:00:00Z") });
+  });
+
+  it("keeps a body's words and drops link and image addresses, tags and reference definitions", () => {
+    const text = indexText('See ![alt words](/img/hidden1.jpg "t") and [ref][1] <span class="hidden2">shown</span> https://x.example/hidden3.\n\n[1]: https://x.example/hidden4\n');
+    expect(queryWords(text)).toEqual(["see", "alt", "words", "ref", "1", "shown"]);
   });
 
   it("indexes the words of the Markdown, not its syntax or link targets", () => {
