@@ -65,6 +65,17 @@ describe("the index", () => {
     expect(search("quokka")).toEqual({ hits: [], total: 0 });
   });
 
+  it("moves a rescheduled story, and keeps apart stories of the same millisecond", () => {
+    add({ slug: "a", title: "Harbour", publishedAt: NOW - DAY }, { slug: "b", title: "Harbour", publishedAt: NOW - DAY }, { slug: "c", title: "Harbour", publishedAt: NOW - 2 * DAY });
+    expect(slugs("harbour", { sort: "newest" })).toEqual(["b", "a", "c"]);
+    upsertSearchDoc(db, doc({ slug: "c", title: "Harbour", publishedAt: NOW + DAY }));
+    expect(slugs("harbour", { sort: "newest" })).toEqual(["b", "a"]);
+    upsertSearchDoc(db, doc({ slug: "a", title: "Harbour", publishedAt: NOW - 3 * DAY }));
+    expect(slugs("harbour", { sort: "newest" })).toEqual(["b", "a"]);
+    expect(slugs("harbour", { sort: "newest", now: NOW + DAY })).toEqual(["c", "b", "a"]);
+    expect(slugs("harbour", { to: NOW - 2 * DAY })).toEqual(["a"]);
+  });
+
   it("never returns a story before its publication time, nor counts it", () => {
     add({ slug: "out", title: "Pipeline opens" }, { slug: "scheduled", title: "Pipeline opens tomorrow", publishedAt: NOW + DAY });
     expect(search("pipeline")).toMatchObject({ hits: [{ slug: "out" }], total: 1 });

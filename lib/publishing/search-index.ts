@@ -82,8 +82,6 @@ CREATE TABLE IF NOT EXISTS search_docs (
   section TEXT NOT NULL,
   published_at INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS search_docs_by_time ON search_docs (published_at);
-CREATE INDEX IF NOT EXISTS search_docs_by_section ON search_docs (section, published_at);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5 (
   ${COLUMNS.join(", ")},
   content = '', contentless_delete = 1,
@@ -100,16 +98,31 @@ export function createSearchSchema(db: DatabaseSync): void {
   db.exec(SCHEMA);
 }
 
+/*
+ * A story's id is its publication time: the millisecond times SLOTS, plus its
+ * place among stories of the same millisecond. FTS5 then holds every word's
+ * stories in time order, so "newest first", "published by now" and a date range
+ * are ranges and an order of rowids that FTS5 serves from the index itself, with
+ * no join and no sort.
+ */
+const SLOTS = 1024;
+
 /** Adds or replaces one story in the index. */
 export function upsertSearchDoc(db: DatabaseSync, doc: SearchDoc): void {
-  const existing = db.prepare("SELECT id FROM search_docs WHERE slug = ?").get(doc.slug) as { id: number } | undefined;
-  if (existing) {
-    db.prepare("DELETE FROM search_fts WHERE rowid = ?").run(existing.id);
-    db.prepare("UPDATE search_docs SET section = ?, published_at = ? WHERE id = ?").run(doc.section, doc.publishedAt, existing.id);
+  const existing = db.prepare("SELECT id, published_at FROM search_docs WHERE slug = ?").get(doc.slug) as { id: number; published_at: number } | undefined;
+  if (existing) db.prepare("DELETE FROM search_fts WHERE rowid = ?").run(existing.id);
+  let id: number;
+  if (existing && existing.published_at === doc.publishedAt) {
+    id = existing.id;
+    db.prepare("UPDATE search_docs SET section = ? WHERE id = ?").run(doc.section, id);
+  } else {
+    if (existing) db.prepare("DELETE FROM search_docs WHERE id = ?").run(existing.id);
+    const floor = doc.publishedAt * SLOTS;
+    const { top } = db.prepare("SELECT max(id) AS top FROM search_docs WHERE id BETWEEN ? AND ?").get(floor, floor + SLOTS - 1) as { top: number | null };
+    id = top === null ? floor : top + 1;
+    if (id >= floor + SLOTS || !Number.isSafeInteger(id)) throw new Error(`search index: no id left for ${doc.slug} at ${doc.publishedAt}`);
+    db.prepare("INSERT INTO search_docs (id, slug, section, published_at) VALUES (?, ?, ?, ?)").run(id, doc.slug, doc.section, doc.publishedAt);
   }
-  const id = existing
-    ? existing.id
-    : Number(db.prepare("INSERT INTO search_docs (slug, section, published_at) VALUES (?, ?, ?)").run(doc.slug, doc.section, doc.publishedAt).lastInsertRowid);
   db.prepare(`INSERT INTO search_fts (rowid, ${COLUMNS.join(", ")}) VALUES (?, ?, ?, ?, ?)`).run(id, doc.title, doc.topics, doc.standfirst, doc.text);
   const addTerm = db.prepare("INSERT OR IGNORE INTO search_terms (term, length) VALUES (?, ?)");
   for (const term of words([doc.title, doc.topics, doc.standfirst, doc.text].join(" "))) addTerm.run(term, term.length);
@@ -272,50 +285,53 @@ function expression(expansions: Expansion[], join: "AND" | "OR", fuzzy: boolean)
     .join(` ${join} `);
 }
 
-type Filter = { sql: string; params: (string | number)[] };
+/**
+ * Stories ranked by relevance when a query matches more: the newest this many.
+ * Scoring every match of a word in nearly every story costs more than the
+ * page's budget at 100,000 stories; among that many, relevance hardly tells
+ * stories apart, and recent ones serve a reader better (docs/performance.md).
+ */
+export const RANK_WINDOW = 20_000;
+
+/** The query's time bounds as a range of ids, and its section. */
+type Filter = { low: number; high: number; section: string | undefined };
 
 function filterOf(query: SearchQuery): Filter {
-  const sql = ["d.published_at <= ?"];
-  const params: (string | number)[] = [query.now];
-  const add = (condition: string, value: string | number | undefined) => {
-    if (value === undefined) return;
-    sql.push(condition);
-    params.push(value);
-  };
-  add("d.section = ?", query.section);
-  add("d.published_at >= ?", query.from);
-  add("d.published_at < ?", query.to);
-  return { sql: sql.join(" AND "), params };
+  const until = Math.min(query.now + 1, query.to ?? Infinity);
+  const low = query.from === undefined ? Number.MIN_SAFE_INTEGER : query.from * SLOTS;
+  return { low, high: until * SLOTS - 1, section: query.section };
 }
 
 type Row = { slug: string; score: number };
 
 /*
- * The FTS table drives every query (CROSS JOIN fixes the order: SQLite would
- * otherwise walk a section's stories and ask FTS5 about each one).
+ * The FTS table drives every query; a section is the one filter that needs the
+ * ordinary table (CROSS JOIN keeps FTS5 outside: SQLite would otherwise walk a
+ * section's stories and ask FTS5 about each one).
  */
-
-/** How many public stories match `match` within the filter. */
-function count(db: DatabaseSync, match: string, filter: Filter): number {
-  const { total } = db
-    .prepare(`SELECT count(*) AS total FROM search_fts m CROSS JOIN search_docs d ON d.id = m.rowid WHERE search_fts MATCH ? AND ${filter.sql}`)
-    .get(match, ...filter.params) as { total: number };
-  return total;
+function matching(filter: Filter): string {
+  return filter.section === undefined
+    ? "search_fts m WHERE search_fts MATCH ? AND m.rowid BETWEEN ? AND ?"
+    : "search_fts m CROSS JOIN search_docs s ON s.id = m.rowid WHERE search_fts MATCH ? AND m.rowid BETWEEN ? AND ? AND s.section = ?";
 }
 
-/** One tier of matches: ranked by bm25 or by time, with the count of all of them. */
+const bind = (match: string, filter: Filter) => (filter.section === undefined ? [match, filter.low, filter.high] : [match, filter.low, filter.high, filter.section]);
+
+/** One tier of matches: ranked by bm25 (the newest RANK_WINDOW) or by time, with the count of all of them. */
 function run(db: DatabaseSync, match: string, filter: Filter, sort: SearchQuery["sort"], limit: number, offset: number): { rows: Row[]; total: number } {
-  const total = count(db, match, filter);
+  const { total } = db.prepare(`SELECT count(*) AS total FROM ${matching(filter)}`).get(...bind(match, filter)) as { total: number };
   if (limit <= 0 || offset >= total) return { rows: [], total };
-  const ranked = sort === "relevance";
-  const rows = db
-    .prepare(
-      `SELECT d.slug AS slug, ${ranked ? `bm25(search_fts, ${WEIGHTS.join(", ")})` : "0"} AS score
-       FROM search_fts m CROSS JOIN search_docs d ON d.id = m.rowid
-       WHERE search_fts MATCH ? AND ${filter.sql}
-       ORDER BY ${ranked ? "score, d.published_at DESC" : "d.published_at DESC, d.id DESC"} LIMIT ? OFFSET ?`,
-    )
-    .all(match, ...filter.params, limit, offset) as Row[];
+  const sql =
+    sort === "relevance"
+      ? `SELECT d.slug AS slug, w.score AS score
+         FROM (SELECT m.rowid AS id, bm25(search_fts, ${WEIGHTS.join(", ")}) AS score FROM ${matching(filter)} ORDER BY m.rowid DESC LIMIT ${RANK_WINDOW}) w
+         JOIN search_docs d ON d.id = w.id
+         ORDER BY w.score, w.id DESC LIMIT ? OFFSET ?`
+      : `SELECT d.slug AS slug, 0 AS score
+         FROM (SELECT m.rowid AS id FROM ${matching(filter)} ORDER BY m.rowid DESC LIMIT ? OFFSET ?) w
+         JOIN search_docs d ON d.id = w.id
+         ORDER BY w.id DESC`;
+  const rows = db.prepare(sql).all(...bind(match, filter), limit, offset) as Row[];
   return { rows, total };
 }
 
