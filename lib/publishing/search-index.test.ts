@@ -147,6 +147,7 @@ describe("relevance", () => {
     expect(slugs("Sibiria gaz")).toEqual(["pipeline"]);
     expect(slugs("powr")).toEqual(["pipeline"]);
     expect(slugs("tix")).toEqual([]);
+    expect(slugs("t")).toEqual([]); // one letter is a word, not a prefix
     expect(slugs("Chinq")).toEqual(["pipeline"]);
     expect(slugs("Sxbxria")).toEqual(["pipeline"]);
     expect(slugs("Sxbxxia")).toEqual([]);

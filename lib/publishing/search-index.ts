@@ -257,7 +257,7 @@ function prefixEnd(prefix: string): string {
  */
 function expand(db: DatabaseSync, word: string): Expansion {
   const prefixed = (
-    db.prepare("SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?").all(word, prefixEnd(word), MAX_PREFIX_TERMS) as { term: string }[]
+    db.prepare("SELECT term FROM search_terms WHERE term >= ? AND term < ? LIMIT ?").all(word, word.length > 1 ? prefixEnd(word) : `${word}\0`, MAX_PREFIX_TERMS) as { term: string }[]
   ).map((r) => r.term);
   const edits = maxEdits(word.length);
   const near: string[] = [];
@@ -279,7 +279,8 @@ const quote = (term: string) => `"${term.replaceAll('"', '""')}"`;
 function expression(expansions: Expansion[], join: "AND" | "OR", fuzzy: boolean): string {
   return expansions
     .map((e) => {
-      const alternatives = [`${quote(e.word)}*`, ...(fuzzy ? e.near.map(quote) : [])];
+      // One letter is a word, not a prefix: "s*" would read the posting lists of a twentieth of the vocabulary.
+      const alternatives = [`${quote(e.word)}${e.word.length > 1 ? "*" : ""}`, ...(fuzzy ? e.near.map(quote) : [])];
       return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(" OR ")})`;
     })
     .join(` ${join} `);
