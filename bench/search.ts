@@ -8,6 +8,10 @@
  *
  *   CONTENT_DIR=/tmp/c100k npm run bench:search [-- --rebuild] [--extra-words=N] [--rounds=R]
  *
+ * --compare (at 10,000 stories or fewer) also builds the MiniSearch index the site used before,
+ * with its settings, and says how far the new ranking agrees with it: the share of the old first
+ * ten found in the new first ten, the same first result, and the counts of matches.
+ *
  * --extra-words=N adds N made-up words to the vocabulary, spread over the stories
  * (a few rare ones each), so typo candidates are looked up in a vocabulary as
  * large as a real archive's rather than the generator's few hundred words.
@@ -16,6 +20,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { load as parseYaml } from "js-yaml";
+import MiniSearch from "minisearch";
 import { markdownFiles, splitFrontMatter } from "../lib/content/parse";
 import { type SearchDoc, type SearchQuery, createSearchSchema, indexText, searchDocs, upsertSearchDoc } from "../lib/publishing/search-index";
 import { args, log, resultsDir, table } from "./lib";
@@ -122,6 +127,7 @@ function querySet(db: DatabaseSync): Kind[] {
     { name: "three words", queries: Array.from({ length: n }, () => ({ ...base, q: pick(middle, 3).join(" ") })) },
     { name: "prefix", queries: pick(long, n).map((w) => ({ ...base, q: w.slice(0, 4) })) },
     { name: "typo", queries: pick(long, n).map((w) => ({ ...base, q: typo(w, rnd) })) },
+    { name: "typo, first letter", queries: pick(long, n).map((w) => ({ ...base, q: (w[1] === "x" ? "z" : "x") + w.slice(1) })) },
     { name: "typos, two words", queries: Array.from({ length: n }, () => ({ ...base, q: pick(long, 2).map((w) => typo(w, rnd)).join(" ") })) },
     {
       name: "section + year",
@@ -134,6 +140,53 @@ function querySet(db: DatabaseSync): Kind[] {
     { name: "page 5", queries: pick(common, n).map((q) => ({ ...base, q, page: 5 })) },
     { name: "typo, newest", queries: pick(long, n).map((w) => ({ ...base, q: typo(w, rnd), sort: "newest" as const })) },
   ];
+}
+
+/** The index the site used before (lib/publishing/search.ts up to a015bc8), with its settings. */
+function oldIndex(): MiniSearch {
+  const stop = new Set("a an and are as at be but by for from has have he her his in is it its of on or our she that the their they this to was we were which will with".split(" "));
+  const processTerm = (term: string) => (stop.has(term.toLowerCase()) ? null : term.toLowerCase());
+  const index = new MiniSearch({
+    fields: ["title", "standfirst", "body", "topics"],
+    storeFields: [],
+    processTerm,
+    searchOptions: { processTerm, boost: { title: 3, topics: 2, standfirst: 1.5 }, prefix: true, fuzzy: (t: string) => (t.length <= 3 ? false : t.length <= 5 ? 1 : 2) },
+  });
+  const topics = new Map((parseYaml(fs.readFileSync(path.join(dir, "topics.yaml"), "utf8")) as { slug: string; name: string }[]).map((t) => [t.slug, t.name]));
+  for (const file of markdownFiles(path.join(dir, "articles"))) {
+    const parsed = splitFrontMatter(fs.readFileSync(path.join(dir, "articles", file), "utf8"));
+    if (typeof parsed === "string" || parsed.data.status !== "published") continue;
+    const d = parsed.data as { title: string; standfirst: string; tags: string[] };
+    index.add({ id: path.basename(file, ".md"), title: d.title, standfirst: d.standfirst, body: parsed.body, topics: d.tags.map((t) => topics.get(t) ?? t).join(" ") });
+  }
+  return index;
+}
+
+function compare(db: DatabaseSync, kinds: Kind[], now: number): string {
+  log("building the old MiniSearch index");
+  const index = oldIndex();
+  const rows: (string | number)[][] = [];
+  for (const kind of kinds) {
+    if (kind.queries.some((q) => q.sort !== "relevance" || q.section || q.page !== 1)) continue;
+    let overlap = 0;
+    let same = 0;
+    let newTotal = 0;
+    let oldTotal = 0;
+    for (const q of kind.queries) {
+      let old = index.search(q.q, { combineWith: "AND" });
+      if (!old.length) old = index.search(q.q, { combineWith: "OR" });
+      const page = searchDocs(db, { ...q, now, pageSize: 10 });
+      const top = new Set(page.hits.map((h) => h.slug));
+      const oldTop = old.slice(0, 10).map((r) => String(r.id));
+      overlap += oldTop.length ? oldTop.filter((s) => top.has(s)).length / oldTop.length : 1;
+      if (oldTop[0] === page.hits[0]?.slug) same++;
+      newTotal += page.total;
+      oldTotal += old.length;
+    }
+    const n = kind.queries.length;
+    rows.push([kind.name, `${Math.round((overlap / n) * 100)} %`, `${same} of ${n}`, Math.round(oldTotal / n), Math.round(newTotal / n)]);
+  }
+  return table(["kind", "old top 10 in new top 10", "same first", "matches before", "matches now"], rows);
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -175,8 +228,9 @@ function main() {
     `${kinds[0]!.queries.length} queries per kind, ${rounds} rounds after a warm-up, 10 per page`,
     table(["kind", "e.g.", "matches (mean)", "p50 ms", "p95 ms", "max ms"], rows),
   ].join("\n");
-  console.log(summary);
-  fs.writeFileSync(path.join(resultsDir(), `search-${path.basename(dir)}.txt`), `${summary}\n`);
+  const comparison = opts.has("compare") ? `\nAgainst the MiniSearch index of before:\n${compare(db, kinds, now)}` : "";
+  console.log(summary + comparison);
+  fs.writeFileSync(path.join(resultsDir(), `search-${path.basename(dir)}.txt`), `${summary}${comparison}\n`);
   db.close();
 }
 
