@@ -27,10 +27,11 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { latestPublic, loadCorpus, type Article } from "../lib/content";
+import { DatabaseSync } from "node:sqlite";
+import { articleBody, latestPublic, loadCorpus, type Article } from "../lib/content";
 import { DEFAULT_PRERENDER_ARTICLES } from "../lib/publishing/prerender";
 import { relatedStories } from "../lib/publishing/related";
-import { buildSearchIndex } from "../lib/publishing/search";
+import { createSearchSchema, searchDocFor, upsertSearchDoc } from "../lib/content/search-index";
 import { generateCorpus } from "../tools/corpus-generator";
 import { BUILD_REWRITES, keepFiles, treeRss } from "./lib";
 
@@ -280,13 +281,15 @@ async function buildSize(size: number, options: { seed: number; prerender: strin
   log(`${name}: search index`);
   const heapBefore = process.memoryUsage().heapUsed;
   const searchStarted = performance.now();
-  const searchIndex = buildSearchIndex(corpus.articles, now);
+  const searchIndex = new DatabaseSync(":memory:");
+  createSearchSchema(searchIndex);
+  for (const article of corpus.articles) if (article.status === "published") upsertSearchDoc(searchIndex, searchDocFor(article, articleBody(article), now));
   const search = {
     buildMs: round(performance.now() - searchStarted),
     // Approximate: heap growth while building, garbage included.
     heapMb: round((process.memoryUsage().heapUsed - heapBefore) / 2 ** 20),
   };
-  void searchIndex;
+  searchIndex.close();
 
   // Stories past the prerendered ones render on demand: sample them evenly across the archive.
   const wanted = options.prerender === "all" ? Infinity : Number(options.prerender);

@@ -52,4 +52,49 @@ test.describe("search", () => {
     await page.goto("/search?q=Russia");
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
   });
+
+  test("narrows to a section and dates and sorts newest first, from its own form without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/search?q=Russia");
+    const form = page.getByRole("search", { name: "Search again" });
+    await form.getByLabel("Order").selectOption({ label: "Newest first" });
+    await form.getByLabel("Section").selectOption({ label: "Diplomacy" });
+    await form.getByLabel("From").fill("2025-05-07");
+    await form.getByLabel("To").fill("2025-05-08");
+    await form.getByRole("searchbox", { name: "Search stories" }).press("Enter");
+    await expect(page).toHaveURL(/[?&]sort=newest&section=diplomacy&from=2025-05-07&to=2025-05-08$/);
+    const results = page.getByRole("main").locator("ol > li");
+    await expect(results.getByRole("link")).toHaveText([SEED.teasers[1]]);
+    await expect(page.getByRole("status")).toHaveText(/^1 story matches “Russia” in Diplomacy from 2025-05-07 to 2025-05-08/);
+    // The form shows what was asked, so the next search keeps it.
+    await expect(form.getByLabel("Section")).toHaveValue("diplomacy");
+    await expect(form.getByLabel("To")).toHaveValue("2025-05-08");
+
+    await page.goto("/search?q=Russia&sort=newest");
+    const dates = await results.locator("time").evaluateAll((els) => els.map((el) => el.getAttribute("datetime") ?? ""));
+    expect(dates.length).toBeGreaterThan(1);
+    expect([...dates].sort().reverse()).toEqual(dates);
+    await page.getByRole("link", { name: "Sort by best match" }).click();
+    await expect(page).toHaveURL(/\/search\?q=Russia$/);
+    await context.close();
+  });
+
+  test("leaves out a parameter it cannot use and says so; a page past the last is a 404", async ({ page }) => {
+    const response = await page.goto("/search?q=Russia&section=nowhere&from=yesterday&sort=sideways&page=abc");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByText("There is no such section; results come from every section.")).toBeVisible();
+    await expect(page.getByText("The start date is not a date (YYYY-MM-DD); it was left out.")).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText(/^4 stories match “Russia”$/);
+    expect((await page.goto("/search?q=Russia&page=2"))?.status()).toBe(404);
+    expect((await page.goto("/search?q=qwxzv&page=2"))?.status()).toBe(404);
+  });
+
+  test("reader's words that look like query syntax are searched as words", async ({ page }) => {
+    for (const q of ['"Power', "Siberia*", "NEAR(Power Siberia)", "title:Siberia", "-Siberia", "Power OR"]) {
+      const response = await page.goto(`/search?q=${encodeURIComponent(q)}`);
+      expect(response?.status(), q).toBe(200);
+      await expect(page.getByRole("main").getByRole("link", { name: SEED.headline }), q).toBeVisible();
+    }
+  });
 });

@@ -46,15 +46,22 @@ export function pagePath(base: string, n: number): string {
   return n <= 1 ? base : `${base === "/" ? "" : base}/page/${n}`;
 }
 
+/** What narrows or orders a search, as it reads in the address (dates as YYYY-MM-DD). */
+export type SearchFilters = { sort?: "newest"; section?: string; from?: string; to?: string };
+
 /**
- * Search results for `query`, page `page`.
+ * Search results for `query`, page `page`, with the filters asked for.
  *
  * @example
  * searchPath("power of siberia")    // "/search?q=power+of+siberia"
  * searchPath("power of siberia", 2) // "/search?q=power+of+siberia&page=2"
+ * searchPath("gas", 1, { sort: "newest", section: "energy" }) // "/search?q=gas&sort=newest&section=energy"
  */
-export function searchPath(query: string, page = 1): string {
-  return `${SEARCH_PATH}?${new URLSearchParams(page > 1 ? { q: query, page: String(page) } : { q: query })}`;
+export function searchPath(query: string, page = 1, filters: SearchFilters = {}): string {
+  const params = new URLSearchParams({ q: query });
+  for (const key of ["sort", "section", "from", "to"] as const) if (filters[key]) params.set(key, filters[key]);
+  if (page > 1) params.set("page", String(page));
+  return `${SEARCH_PATH}?${params}`;
 }
 
 /** Leaves editors' preview and returns to the story (app/api/draft/exit). */

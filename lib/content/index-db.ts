@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { FileEntry } from "./entries";
+import { createSearchSchema } from "./search-index";
 
 /*
  * The persistent content index: one SQLite file per content directory
@@ -17,7 +18,7 @@ import type { FileEntry } from "./entries";
  */
 
 /** Bump when ArticleRecord or the rules change shape, so old indexes are read again. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /** Where indexes live: CONTENT_INDEX_DIR, or .cache/content-index in the working directory. */
 export function indexDir(): string {
@@ -56,6 +57,8 @@ export class ContentDb {
       CREATE INDEX IF NOT EXISTS files_newest ON files (published_at DESC, slug);
       CREATE INDEX IF NOT EXISTS files_slug ON files (slug);
     `);
+    // The search index of published stories lives in the same file, changed in the same transactions.
+    createSearchSchema(this.db);
   }
 
   private statement(sql: string): StatementSync {
@@ -73,7 +76,8 @@ export class ContentDb {
     const row = this.statement("SELECT value FROM meta WHERE key = 'context'").get() as { value: string } | undefined;
     if (row?.value === context) return true;
     this.transaction(() => {
-      this.db.exec("DELETE FROM files");
+      this.db.exec("DELETE FROM files; DELETE FROM search_docs; DELETE FROM search_terms;");
+      this.db.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all')");
       this.statement("INSERT OR REPLACE INTO meta (key, value) VALUES ('context', ?)").run(context);
     });
     return false;
@@ -89,9 +93,9 @@ export class ContentDb {
     return this.statement("SELECT name, slug, size, mtime, record, problems FROM files ORDER BY published_at DESC, slug").iterate() as Iterable<IndexRow>;
   }
 
-  /** Every file's name, size and mtime. */
-  stamps(): Iterable<{ name: string; size: number; mtime: number }> {
-    return this.statement("SELECT name, size, mtime FROM files").iterate() as Iterable<{ name: string; size: number; mtime: number }>;
+  /** Every file's name, slug, size and mtime. */
+  stamps(): Iterable<{ name: string; slug: string; size: number; mtime: number }> {
+    return this.statement("SELECT name, slug, size, mtime FROM files").iterate() as Iterable<{ name: string; slug: string; size: number; mtime: number }>;
   }
 
   put(entry: FileEntry) {

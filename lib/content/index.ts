@@ -20,6 +20,7 @@ export {
   getCorpus,
   namedFile,
   reloadCorpus,
+  searchDatabase,
   startContentStore,
   updateContent,
   type ContentUpdate,
@@ -41,3 +42,13 @@ export {
 } from "./queries";
 export { isLive, isPublic, isRetracted, visibleUpdates } from "./visibility";
 export { latestCorrection, modifiedAt, publicCorrections, type CorrectionEntry } from "./corrections";
+export {
+  type SearchDoc,
+  type SearchHit as IndexedSearchHit,
+  type SearchPage,
+  type SearchQuery,
+  indexText,
+  plainText,
+  queryWords,
+  searchDocs,
+} from "./search-index";

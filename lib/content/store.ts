@@ -5,7 +5,9 @@ import { processSlot } from "../process-singleton.mjs";
 import { CorpusIndex, groupByFile, sortByFile, type ChangeSet, type FileState } from "./corpus-index";
 import { entryProblems, readEntryFile, slugOfName, type ArticleRecord, type FileEntry, type FileProblem } from "./entries";
 import { defaultPublicDir } from "./images";
+import type { DatabaseSync } from "node:sqlite";
 import { ContentDb, INDEX_FORMAT, indexFile } from "./index-db";
+import { removeSearchDoc, searchDocFor, upsertSearchDoc } from "./search-index";
 import { loadCorpus, measurerFor, readDataFiles } from "./load";
 import { contentDir, display, splitFrontMatter } from "./parse";
 import { splitLiveBody } from "./live";
@@ -60,6 +62,8 @@ type Store = {
   failure?: unknown;
   /** Changes run one after another. */
   queue: Promise<unknown>;
+  /** When the next live update comes due: live stories' search documents are written again then. */
+  liveSearchUntil?: number;
 };
 
 const slot = processSlot<Store>("contentStore");
@@ -179,20 +183,30 @@ function* loadAll(store: Store, { trustIndex = false } = {}): Steps<{ index: Cor
 function* syncIndex(store: Store, index: CorpusIndex): Steps<void> {
   const onDisk = yield* scanArticles(store.articlesDir);
 
-  const indexed = new Map<string, Stamp>();
+  const indexed = new Map<string, Stamp & { slug: string }>();
   for (const row of store.db.stamps()) {
-    indexed.set(row.name, { size: row.size, mtimeMs: row.mtime });
+    indexed.set(row.name, { slug: row.slug, size: row.size, mtimeMs: row.mtime });
     if (indexed.size % 1024 === 0) yield;
   }
+  // Files gone first: a story moved to another folder keeps its slug, and its new file is indexed after.
+  const gone = [...indexed].filter(([name]) => !onDisk.has(name));
+  store.db.transaction(() => {
+    for (const [name, { slug }] of gone) {
+      store.db.remove(name);
+      removeSearchDoc(store.db.db, slug);
+    }
+  });
+  yield;
   const context = entryContext(index);
-  let batch: (FileEntry | string)[] = [];
+  const now = new Date();
+  let batch: FileEntry[] = [];
   const flush = () => {
     const write = batch;
     batch = [];
     store.db.transaction(() => {
-      for (const item of write) {
-        if (typeof item === "string") store.db.remove(item);
-        else store.db.put(item);
+      for (const entry of write) {
+        store.db.put(entry);
+        indexForSearch(store, entry, entry.record?.status === "published" ? index.articleOf(entry) : undefined, now);
       }
     });
   };
@@ -201,12 +215,19 @@ function* syncIndex(store: Store, index: CorpusIndex): Steps<void> {
     if (known && known.size === stamp.size && known.mtimeMs === stamp.mtimeMs) continue;
     const entry = readEntryFile(store.articlesDir, name, context);
     if (entry) batch.push(entry);
-    if (batch.length >= 100) flush();
+    // A transaction per few files: each also writes a search document, and a slice must stay short.
+    if (batch.length >= 16) flush();
     yield;
   }
-  for (const name of indexed.keys()) if (!onDisk.has(name)) batch.push(name);
   flush();
+  store.liveSearchUntil = 0;
   yield;
+}
+
+/** A file's story in the search index: published stories only (scheduled ones too: queries hide them until their time). */
+function indexForSearch(store: Store, entry: Pick<FileEntry, "slug" | "body">, article: Article | undefined, now: Date) {
+  if (article?.status === "published") upsertSearchDoc(store.db.db, searchDocFor(article, entry.body, now));
+  else removeSearchDoc(store.db.db, entry.slug);
 }
 
 /** The whole corpus as the index holds it, newest first. */
@@ -278,12 +299,17 @@ function* readChanges(store: Store, index: CorpusIndex, names: Iterable<string>)
 function* applyFiles(store: Store, index: CorpusIndex, names: string[]): Steps<ChangeSet> {
   const { changes, entries, problems } = yield* readChanges(store, index, names);
   const change = index.apply(changes, problems);
+  const now = new Date();
   store.db.transaction(() => {
+    // Stories as they were leave the search index first; a renamed or moved story comes back under its slug.
+    for (const old of change.before) removeSearchDoc(store.db.db, old.slug);
     for (const [name, entry] of entries) {
       if (entry) store.db.put(entry);
       else store.db.remove(name);
     }
+    for (const [name, entry] of entries) if (entry) indexForSearch(store, entry, changes.get(name)?.article, now);
   });
+  store.liveSearchUntil = 0;
   return change;
 }
 
@@ -470,6 +496,29 @@ export function articleBody(article: Article): string {
   const parsed = splitFrontMatter(text);
   if (typeof parsed === "string") return "";
   return article.live ? splitLiveBody(parsed.body).intro : parsed.body.trim();
+}
+
+/**
+ * The search index of the corpus in service (lib/content/search-index.ts: FTS5
+ * in the content index's own file). A live story's document holds the updates
+ * public when it was written, so the documents of the live stories (a few) are
+ * written again once one of their updates has come due.
+ */
+export function searchDatabase(now: Date = new Date()): DatabaseSync {
+  const corpus = getCorpus();
+  const store = currentStore();
+  if (now.getTime() >= (store.liveSearchUntil ?? 0)) {
+    let until = Infinity;
+    store.db.transaction(() => {
+      for (const article of corpus.live) {
+        if (article.status !== "published") continue;
+        upsertSearchDoc(store.db.db, searchDocFor(article, articleBody(article), now));
+        for (const u of article.live?.updates ?? []) if (u.time > now) until = Math.min(until, u.time.getTime());
+      }
+    });
+    store.liveSearchUntil = until;
+  }
+  return store.db.db;
 }
 
 /** The slug an article file has (its name without `.md`). */

@@ -1,80 +1,69 @@
-import { describe, expect, it } from "vitest";
-import { loadCorpus } from "../content";
-import { buildSearchIndex, getSearchIndex, highlight, normalizeQuery, plainText, searchArticles, snippet } from "./search";
-import { makeCorpus, validFrontMatter } from "../../tools/test-corpus";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { reloadCorpus } from "../content";
+import { highlight, normalizeQuery, plainText, prepareSearch, searchArticles, snippet } from "./search";
+import { articleFile, makeCorpus, validFrontMatter } from "../../tools/test-corpus";
 
 const NOW = new Date("2025-06-01T00:00:00Z");
 
-function corpusOf() {
-  return loadCorpus(
-    makeCorpus({
-      pipeline: validFrontMatter({
-        title: "Russia and China agree on Power of Siberia 2",
-        standfirst: "Gas talks in Moscow",
-        tags: ["energy"],
-      }),
-      parade: validFrontMatter({ title: "Victory Day parade on Red Square", standfirst: "Xi attends", tags: ["victory-day"] }),
-      "draft-story": validFrontMatter({ title: "Secret pipeline draft zebracorn", status: "draft" }),
-      "scheduled-story": validFrontMatter({ title: "Scheduled pipeline story unicornfish", publishedAt: "2025-07-01T00:00:00Z" }),
-    }),
-  );
+function useCorpus(articles: Parameters<typeof makeCorpus>[0]) {
+  const before = process.env.CONTENT_DIR;
+  beforeAll(() => {
+    process.env.CONTENT_DIR = makeCorpus(articles, { topics: [{ slug: "energy", name: "Energy" }, { slug: "victory-day", name: "Victory Day" }] });
+    reloadCorpus();
+  });
+  afterAll(() => {
+    if (before === undefined) delete process.env.CONTENT_DIR;
+    else process.env.CONTENT_DIR = before;
+  });
 }
 
-describe("search index", () => {
-  it("indexes headline, standfirst, body and topics of public stories", () => {
-    const corpus = corpusOf();
-    const index = buildSearchIndex(corpus.articles, NOW);
-    const find = (q: string) => searchArticles(index, corpus, q, NOW).map((h) => h.article.slug);
+const find = (q: string, now = NOW, more: Partial<Parameters<typeof searchArticles>[0]> = {}) =>
+  searchArticles({ q, sort: "relevance", page: 1, pageSize: 10, ...more }, now).hits.map((h) => h.article.slug);
+
+describe("searchArticles", () => {
+  useCorpus({
+    pipeline: validFrontMatter({ title: "Russia and China agree on Power of Siberia 2", standfirst: "Gas talks in Moscow", tags: ["energy"] }),
+    parade: validFrontMatter({ title: "Victory Day parade on Red Square", standfirst: "Xi attends", tags: ["victory-day"] }),
+    "draft-story": validFrontMatter({ title: "Secret pipeline draft zebracorn", tags: ["energy"], status: "draft" }),
+    "scheduled-story": validFrontMatter({ title: "Scheduled pipeline story unicornfish", tags: ["energy"], publishedAt: "2025-07-01T00:00:00Z" }),
+    summit: articleFile(
+      validFrontMatter({ tags: ["energy"], publishedAt: "2025-05-09T12:00:00Z", live: { start: "2025-05-09T12:00:00Z", end: "2025-05-09T18:00:00Z" } }),
+      "The summit opens.\n\n## 2025-05-09T15:00:00Z Joint statement zanzibarquokka\n\nA statement is due.\n",
+    ),
+  });
+
+  it("finds public stories by headline, standfirst, body, topic and typo, with the page's total", () => {
+    prepareSearch();
     expect(find("Siberia")).toEqual(["pipeline"]);
-    expect(find("Moscow")).toEqual(["pipeline"]); // standfirst
-    expect(find("Body of parade")).toEqual(["parade"]); // body
-    expect(find("victory-day")).toContain("parade"); // topic name
+    expect(find("Moscow")).toEqual(["pipeline"]);
+    expect(find("Body of parade")).toEqual(["parade"]);
+    expect(find("victory-day")).toEqual(["parade"]);
+    expect(find("Sibiria gaz")).toEqual(["pipeline"]);
+    expect(searchArticles({ q: "  the   Power of Siberia ", sort: "newest", page: 1, pageSize: 10 }, NOW)).toMatchObject({ total: 1, hits: [{ terms: ["power", "siberia"] }] });
   });
 
-  it("never indexes drafts or stories scheduled for later", () => {
-    const corpus = corpusOf();
-    const index = buildSearchIndex(corpus.articles, NOW);
-    expect([...index.slugs].sort()).toEqual(["parade", "pipeline"]);
-    expect(searchArticles(index, corpus, "zebracorn", NOW)).toEqual([]);
-    expect(searchArticles(index, corpus, "unicornfish", NOW)).toEqual([]);
+  it("never finds drafts, nor scheduled stories before their time", () => {
+    expect(find("zebracorn")).toEqual([]);
+    expect(find("unicornfish")).toEqual([]);
+    expect(find("unicornfish", new Date("2025-07-01T00:00:00Z"))).toEqual(["scheduled-story"]);
   });
 
-  it("goes stale when the next scheduled story comes due, and then finds it", () => {
-    const corpus = corpusOf();
-    const before = getSearchIndex(corpus, NOW);
-    expect(before.validUntil).toBe(Date.parse("2025-07-01T00:00:00Z"));
-    expect(getSearchIndex(corpus, new Date("2025-06-30T23:59:59Z"))).toBe(before);
-    const after = new Date("2025-07-01T00:00:00Z");
-    const index = getSearchIndex(corpus, after);
-    expect(index).not.toBe(before);
-    expect(searchArticles(index, corpus, "unicornfish", after).map((h) => h.article.slug)).toEqual(["scheduled-story"]);
+  it("finds a live update's words from its time on, the index catching up by itself", () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2025-05-09T13:00:00Z"));
+      reloadCorpus();
+      vi.setSystemTime(new Date("2025-05-09T14:59:59Z"));
+      expect(find("zanzibarquokka", new Date())).toEqual([]);
+      vi.setSystemTime(new Date("2025-05-09T15:00:00Z"));
+      expect(find("zanzibarquokka", new Date())).toEqual(["summit"]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
-  it("matches prefixes and tolerates a typo", () => {
-    const corpus = corpusOf();
-    const index = buildSearchIndex(corpus.articles, NOW);
-    expect(searchArticles(index, corpus, "Siber", NOW).map((h) => h.article.slug)).toEqual(["pipeline"]);
-    expect(searchArticles(index, corpus, "Sibeira", NOW).map((h) => h.article.slug)).toEqual(["pipeline"]);
-    expect(searchArticles(index, corpus, "Sibiria gaz", NOW).map((h) => h.article.slug)).toEqual(["pipeline"]);
-  });
-
-  it("ignores words too common to mean anything", () => {
-    const corpus = corpusOf();
-    const index = buildSearchIndex(corpus.articles, NOW);
-    const hits = searchArticles(index, corpus, "the Power of Siberia", NOW);
-    expect(hits.map((h) => h.article.slug)).toEqual(["pipeline"]);
-    expect(hits[0]?.terms.sort()).toEqual(["power", "siberia"]);
-  });
-
-  it("ranks a headline match above a body match", () => {
-    const corpus = loadCorpus(
-      makeCorpus({
-        "in-body": validFrontMatter({ title: "Talks in Moscow" }),
-        "in-title": validFrontMatter({ title: "Body talks" }),
-      }),
-    );
-    const index = buildSearchIndex(corpus.articles, NOW);
-    expect(searchArticles(index, corpus, "body", NOW)[0]?.article.slug).toBe("in-title");
+  it("answers an empty query with nothing, without asking the index", () => {
+    expect(searchArticles({ q: "   ", sort: "relevance", page: 1, pageSize: 10 }, NOW)).toEqual({ hits: [], total: 0 });
   });
 });
 

@@ -1,96 +1,17 @@
-import MiniSearch from "minisearch";
-import { toString } from "mdast-util-to-string";
-import remarkParse from "remark-parse";
-import { unified } from "unified";
-import { CONTINUE, SKIP, visit } from "unist-util-visit";
-import { type Article, type Corpus, articleBody, isPublic, visibleUpdates } from "../content";
-import { processSlot } from "../process-singleton.mjs";
+import { type Article, type SearchQuery, getCorpus, isPublic, searchDatabase, searchDocs } from "../content";
 
 /*
- * Full-text search over public articles with MiniSearch: small, dependency-free,
- * in memory, with prefix and fuzzy (typo-tolerant) matching and field boosts —
- * what a corpus of thousands of articles served from one process needs, without
- * a search server. FlexSearch is faster on huge corpora but its typo tolerance
- * is coarser and its API less stable; at our size MiniSearch answers in
- * milliseconds.
- *
- * Only public stories are indexed. The index is rebuilt when the next
- * scheduled story comes due, so a story appears in search at its publication
- * time and never before.
+ * Search as the pages ask for it: the reader's query made safe, a page of
+ * public stories from the archive's index (search-index.ts, SQLite FTS5), and
+ * highlighting and snippets of the matched words. The database comes from one
+ * function, searchDatabase(); every hit is checked again against the loaded
+ * stories with isPublic before a page shows it.
  */
+
+export { plainText } from "../content";
 
 export const MAX_QUERY_LENGTH = 200;
 const MAX_QUERY_TERMS = 12;
-
-// Words too common to tell stories apart; matching or highlighting them is noise.
-const STOP_WORDS = new Set(
-  "a an and are as at be but by for from has have he her his in is it its of on or our she that the their they this to was we were which will with".split(" "),
-);
-
-function processTerm(term: string): string | null {
-  const t = term.toLowerCase();
-  return STOP_WORDS.has(t) ? null : t;
-}
-
-type Doc = { id: string; title: string; standfirst: string; body: string; topics: string };
-
-export type SearchIndex = {
-  search: MiniSearch<Doc>;
-  /** Slugs of the indexed (public) stories. */
-  slugs: Set<string>;
-  /** When the index goes stale: the next scheduled publication or live update, if any. */
-  validUntil: number;
-};
-
-const TEXT_BLOCKS = new Set(["paragraph", "heading", "tableCell", "code"]);
-
-/** Markdown to the words a reader sees, one space between blocks. */
-export function plainText(markdown: string): string {
-  const blocks: string[] = [];
-  visit(unified().use(remarkParse).parse(markdown), (node) => {
-    if (!TEXT_BLOCKS.has(node.type)) return CONTINUE;
-    blocks.push(toString(node, { includeHtml: false }));
-    return SKIP;
-  });
-  return blocks.join(" ").replace(/\s+/g, " ").trim();
-}
-
-export function buildSearchIndex(articles: Article[], now: Date): SearchIndex {
-  const search = new MiniSearch<Doc>({
-    fields: ["title", "standfirst", "body", "topics"],
-    storeFields: [],
-    processTerm,
-    searchOptions: {
-      processTerm,
-      boost: { title: 3, topics: 2, standfirst: 1.5 },
-      prefix: true,
-      // Typos: none on short words (too many false friends), one edit up to five letters, two beyond.
-      fuzzy: (term) => (term.length <= 3 ? false : term.length <= 5 ? 1 : 2),
-    },
-  });
-  const slugs = new Set<string>();
-  let validUntil = Infinity;
-  const docs: Doc[] = [];
-  for (const article of articles) {
-    if (isPublic(article, now)) {
-      slugs.add(article.slug);
-      // A live story's updates are searchable from their time on, never before.
-      const updates = visibleUpdates(article, now);
-      for (const u of article.live?.updates ?? []) if (u.time > now) validUntil = Math.min(validUntil, u.time.getTime());
-      docs.push({
-        id: article.slug,
-        title: article.title,
-        standfirst: article.standfirst,
-        body: [articleBody(article), ...updates.flatMap((u) => [u.title, u.text])].join("\n\n"),
-        topics: article.tags.map((t) => t.name).join(" "),
-      });
-    } else if (article.status === "published") {
-      validUntil = Math.min(validUntil, article.publishedAt.getTime());
-    }
-  }
-  search.addAll(docs);
-  return { search, slugs, validUntil };
-}
 
 /**
  * A query as a reader typed it, made safe to search: whitespace folded, at
@@ -114,19 +35,30 @@ export function normalizeQuery(raw: string | string[] | undefined): string {
 
 export type SearchHit = { article: Article; terms: string[]; score: number };
 
-/** Stories matching every word (or, failing that, any word), best first. */
-export function searchArticles(index: SearchIndex, corpus: Pick<Corpus, "bySlug">, query: string, now: Date): SearchHit[] {
-  const q = normalizeQuery(query);
-  if (!q) return [];
-  let results = index.search.search(q, { combineWith: "AND" });
-  if (results.length === 0) results = index.search.search(q, { combineWith: "OR" });
+export type SearchResults = { hits: SearchHit[]; total: number };
+
+/**
+ * A page of the public stories matching the query: every word (or, failing
+ * that, any word), best first or newest first, narrowed to a section and a
+ * time range when asked.
+ */
+export function searchArticles(query: Omit<SearchQuery, "now">, now: Date): SearchResults {
+  const q = normalizeQuery(query.q);
+  if (!q) return { hits: [], total: 0 };
+  const page = searchDocs(searchDatabase(), { ...query, q, now: now.getTime() });
+  const { bySlug } = getCorpus();
   const hits: SearchHit[] = [];
-  for (const r of results) {
-    const article = corpus.bySlug.get(String(r.id));
-    // The index only holds public stories; the check stays as a second lock.
-    if (article && isPublic(article, now)) hits.push({ article, terms: r.terms, score: r.score });
+  for (const hit of page.hits) {
+    const article = bySlug.get(hit.slug);
+    // The index only holds public stories (scheduled ones filtered by time); this is the second lock.
+    if (article && isPublic(article, now)) hits.push({ article, terms: hit.terms, score: hit.score });
   }
-  return hits;
+  return { hits, total: page.total };
+}
+
+/** Opens (or fills) the search database now, not on a reader's first search. */
+export function prepareSearch(): void {
+  searchDatabase();
 }
 
 export type Fragment = { text: string; match: boolean };
@@ -174,17 +106,4 @@ export function snippet(text: string, terms: string[], length = 220): string {
   if (start > 0) start = text.indexOf(" ", start) + 1 || start;
   if (end < text.length) end = text.lastIndexOf(" ", end) > start ? text.lastIndexOf(" ", end) : end;
   return `${start > 0 ? "… " : ""}${text.slice(start, end).trim()}${end < text.length ? " …" : ""}`;
-}
-
-/**
- * One index per process, as the corpus is: instrumentation.ts builds it when the server starts,
- * in its own module graph, and the search page must find it there.
- */
-const slot = processSlot<{ corpus: Corpus; version: number; index: SearchIndex }>("searchIndex");
-
-/** The index of this process, rebuilt when the corpus changes or a scheduled story comes due. */
-export function getSearchIndex(corpus: Corpus, now: Date): SearchIndex {
-  const cached = slot.get();
-  if (cached && cached.corpus === corpus && cached.version === corpus.version && now.getTime() < cached.index.validUntil) return cached.index;
-  return slot.set({ corpus, version: corpus.version, index: buildSearchIndex(corpus.articles, now) }).index;
 }
