@@ -1,4 +1,4 @@
-import type { DatabaseSync } from "node:sqlite";
+import type { DatabaseSync, StatementSync } from "node:sqlite";
 import { toString } from "mdast-util-to-string";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
@@ -108,24 +108,40 @@ export function createSearchSchema(db: DatabaseSync): void {
  */
 const SLOTS = 1024;
 
-/** Adds or replaces one story in the index. */
-export function upsertSearchDoc(db: DatabaseSync, doc: SearchDoc): void {
-  const existing = db.prepare("SELECT id, published_at FROM search_docs WHERE slug = ?").get(doc.slug) as { id: number; published_at: number } | undefined;
-  if (existing) db.prepare("DELETE FROM search_fts WHERE rowid = ?").run(existing.id);
+const prepared = new WeakMap<DatabaseSync, Map<string, StatementSync>>();
+
+/** A statement prepared once per database: preparing costs more than running one of these. */
+function statement(db: DatabaseSync, sql: string): StatementSync {
+  let byText = prepared.get(db);
+  if (!byText) prepared.set(db, (byText = new Map()));
+  let s = byText.get(sql);
+  if (!s) byText.set(sql, (s = db.prepare(sql)));
+  return s;
+}
+
+/**
+ * Adds or replaces one story in the index. `terms: false` leaves the typo
+ * vocabulary alone (a bulk load fills it once at the end: fillSearchTerms).
+ */
+export function upsertSearchDoc(db: DatabaseSync, doc: SearchDoc, { terms = true }: { terms?: boolean } = {}): void {
+  const prepare = (sql: string) => statement(db, sql);
+  const existing = prepare("SELECT id, published_at FROM search_docs WHERE slug = ?").get(doc.slug) as { id: number; published_at: number } | undefined;
+  if (existing) prepare("DELETE FROM search_fts WHERE rowid = ?").run(existing.id);
   let id: number;
   if (existing && existing.published_at === doc.publishedAt) {
     id = existing.id;
-    db.prepare("UPDATE search_docs SET section = ? WHERE id = ?").run(doc.section, id);
+    prepare("UPDATE search_docs SET section = ? WHERE id = ?").run(doc.section, id);
   } else {
-    if (existing) db.prepare("DELETE FROM search_docs WHERE id = ?").run(existing.id);
+    if (existing) prepare("DELETE FROM search_docs WHERE id = ?").run(existing.id);
     const floor = doc.publishedAt * SLOTS;
-    const { top } = db.prepare("SELECT max(id) AS top FROM search_docs WHERE id BETWEEN ? AND ?").get(floor, floor + SLOTS - 1) as { top: number | null };
+    const { top } = prepare("SELECT max(id) AS top FROM search_docs WHERE id BETWEEN ? AND ?").get(floor, floor + SLOTS - 1) as { top: number | null };
     id = top === null ? floor : top + 1;
     if (id >= floor + SLOTS || !Number.isSafeInteger(id)) throw new Error(`search index: no id left for ${doc.slug} at ${doc.publishedAt}`);
-    db.prepare("INSERT INTO search_docs (id, slug, section, published_at) VALUES (?, ?, ?, ?)").run(id, doc.slug, doc.section, doc.publishedAt);
+    prepare("INSERT INTO search_docs (id, slug, section, published_at) VALUES (?, ?, ?, ?)").run(id, doc.slug, doc.section, doc.publishedAt);
   }
-  db.prepare(`INSERT INTO search_fts (rowid, ${COLUMNS.join(", ")}) VALUES (?, ?, ?, ?, ?)`).run(id, doc.title, doc.topics, doc.standfirst, doc.text);
-  const addTerm = db.prepare("INSERT OR IGNORE INTO search_terms (term, length) VALUES (?, ?)");
+  prepare(`INSERT INTO search_fts (rowid, ${COLUMNS.join(", ")}) VALUES (?, ?, ?, ?, ?)`).run(id, doc.title, doc.topics, doc.standfirst, doc.text);
+  if (!terms) return;
+  const addTerm = prepare("INSERT OR IGNORE INTO search_terms (term, length) VALUES (?, ?)");
   for (const term of words([doc.title, doc.topics, doc.standfirst, doc.text].join(" "))) addTerm.run(term, term.length);
 }
 
@@ -139,12 +155,24 @@ export function pruneSearchTerms(db: DatabaseSync): number {
   return Number(db.prepare("DELETE FROM search_terms WHERE term NOT IN (SELECT term FROM search_vocab)").run().changes);
 }
 
+/**
+ * Adds to the typo vocabulary the indexed words from `after` on, at most
+ * `limit` of them, in term order; returns the last word read (undefined when
+ * the vocabulary is done). A bulk load calls it in slices after its upserts.
+ */
+export function fillSearchTerms(db: DatabaseSync, after = "", limit = 5_000): string | undefined {
+  const rows = statement(db, "SELECT term FROM search_vocab WHERE term > ? ORDER BY term LIMIT ?").all(after, limit) as { term: string }[];
+  const add = statement(db, "INSERT OR IGNORE INTO search_terms (term, length) VALUES (?, ?)");
+  for (const { term } of rows) if (!STOP_WORDS.has(term)) add.run(term, term.length);
+  return rows.length < limit ? undefined : rows.at(-1)!.term;
+}
+
 /** Takes one story out of the index (retracted, back to draft, deleted, renamed). */
 export function removeSearchDoc(db: DatabaseSync, slug: string): void {
-  const existing = db.prepare("SELECT id FROM search_docs WHERE slug = ?").get(slug) as { id: number } | undefined;
+  const existing = statement(db, "SELECT id FROM search_docs WHERE slug = ?").get(slug) as { id: number } | undefined;
   if (!existing) return;
-  db.prepare("DELETE FROM search_fts WHERE rowid = ?").run(existing.id);
-  db.prepare("DELETE FROM search_docs WHERE id = ?").run(existing.id);
+  statement(db, "DELETE FROM search_fts WHERE rowid = ?").run(existing.id);
+  statement(db, "DELETE FROM search_docs WHERE id = ?").run(existing.id);
 }
 
 const TEXT_BLOCKS = new Set(["paragraph", "heading", "tableCell", "code"]);

@@ -7,7 +7,7 @@ import { entryProblems, readEntryFile, slugOfName, type ArticleRecord, type File
 import { defaultPublicDir } from "./images";
 import type { DatabaseSync } from "node:sqlite";
 import { ContentDb, INDEX_FORMAT, indexFile } from "./index-db";
-import { removeSearchDoc, searchDocFor, upsertSearchDoc } from "./search-index";
+import { fillSearchTerms, removeSearchDoc, searchDocFor, upsertSearchDoc } from "./search-index";
 import { loadCorpus, measurerFor, readDataFiles } from "./load";
 import { contentDir, display, splitFrontMatter } from "./parse";
 import { splitLiveBody } from "./live";
@@ -199,6 +199,13 @@ function* syncIndex(store: Store, index: CorpusIndex): Steps<void> {
   yield;
   const context = entryContext(index);
   const now = new Date();
+  const changed: string[] = [];
+  for (const [name, stamp] of onDisk) {
+    const known = indexed.get(name);
+    if (!known || known.size !== stamp.size || known.mtimeMs !== stamp.mtimeMs) changed.push(name);
+  }
+  // Many files (a first start, a new context): the typo vocabulary is filled once at the end.
+  const bulk = changed.length > 200;
   let batch: FileEntry[] = [];
   const flush = () => {
     const write = batch;
@@ -206,13 +213,11 @@ function* syncIndex(store: Store, index: CorpusIndex): Steps<void> {
     store.db.transaction(() => {
       for (const entry of write) {
         store.db.put(entry);
-        indexForSearch(store, entry, entry.record?.status === "published" ? index.articleOf(entry) : undefined, now);
+        indexForSearch(store, entry, entry.record?.status === "published" ? index.articleOf(entry) : undefined, now, !bulk);
       }
     });
   };
-  for (const [name, stamp] of onDisk) {
-    const known = indexed.get(name);
-    if (known && known.size === stamp.size && known.mtimeMs === stamp.mtimeMs) continue;
+  for (const name of changed) {
     const entry = readEntryFile(store.articlesDir, name, context);
     if (entry) batch.push(entry);
     // A transaction per few files: each also writes a search document, and a slice must stay short.
@@ -220,13 +225,21 @@ function* syncIndex(store: Store, index: CorpusIndex): Steps<void> {
     yield;
   }
   flush();
+  if (bulk) {
+    let after: string | undefined = "";
+    while (after !== undefined) {
+      const from: string = after;
+      after = store.db.transaction(() => fillSearchTerms(store.db.db, from, 2_000));
+      yield;
+    }
+  }
   store.liveSearchUntil = 0;
   yield;
 }
 
 /** A file's story in the search index: published stories only (scheduled ones too: queries hide them until their time). */
-function indexForSearch(store: Store, entry: Pick<FileEntry, "slug" | "body">, article: Article | undefined, now: Date) {
-  if (article?.status === "published") upsertSearchDoc(store.db.db, searchDocFor(article, entry.body, now));
+function indexForSearch(store: Store, entry: Pick<FileEntry, "slug" | "body">, article: Article | undefined, now: Date, terms = true) {
+  if (article?.status === "published") upsertSearchDoc(store.db.db, searchDocFor(article, entry.body, now), { terms });
   else removeSearchDoc(store.db.db, entry.slug);
 }
 
