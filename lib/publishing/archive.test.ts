@@ -6,6 +6,7 @@ import {
   dayKey,
   findPeriod,
   periodChildren,
+  periodName,
   periodStories,
   publicCount,
   storyDayPath,
@@ -22,6 +23,11 @@ describe("day keys", () => {
     expect(dayKey(new Date("2025-05-08T23:30:00Z"), "UTC")).toBe("2025-05-08");
     expect(dayKey(new Date("2025-05-08T23:30:00Z"), "Europe/Berlin")).toBe("2025-05-09");
     expect(dayKey(new Date("2025-05-08T03:00:00Z"), "America/New_York")).toBe("2025-05-07");
+    expect(periodName({ level: "day", key: "2025-05-08" })).toBe("Thursday, 8 May 2025");
+    expect(periodName({ level: "day", key: "2025-05-08" }, "short")).toBe("Thursday 8");
+    expect(periodName({ level: "month", key: "2025-05" })).toBe("May 2025");
+    expect(periodName({ level: "month", key: "2025-05" }, "short")).toBe("May");
+    expect(periodName({ level: "year", key: "2025" })).toBe("2025");
     expect(storyDayPath(new Date("2025-05-08T23:30:00Z"), "Asia/Tokyo")).toBe("/archive/2025/05/09");
   });
 });

@@ -242,6 +242,25 @@ export function findPeriod<A extends Dated>(index: ArchiveIndex<A>, segments: st
   return period && publicCount(index, period, now) > 0 ? period : undefined;
 }
 
+const NAMES = {
+  long: { year: { year: "numeric" }, month: { month: "long", year: "numeric" }, day: { weekday: "long", day: "numeric", month: "long", year: "numeric" } },
+  short: { year: { year: "numeric" }, month: { month: "long" }, day: { weekday: "long", day: "numeric" } },
+} as const satisfies Record<string, Record<PeriodLevel, Intl.DateTimeFormatOptions>>;
+
+/**
+ * A period as readers read it; `short` leaves out what its parent's page already says.
+ *
+ * @example
+ * periodName({ level: "day", key: "2025-05-08" })            // "Thursday, 8 May 2025"
+ * periodName({ level: "day", key: "2025-05-08" }, "short")   // "Thursday 8"
+ * periodName({ level: "month", key: "2025-05" }, "short")    // "May"
+ */
+export function periodName(period: Pick<Period, "level" | "key">, style: "long" | "short" = "long"): string {
+  const [y, m = 1, d = 1] = period.key.split("-").map(Number) as [number, number?, number?];
+  // The key is already the newsroom's calendar date: format it as a UTC date so no zone moves it.
+  return new Intl.DateTimeFormat("en-GB", { ...NAMES[style][period.level], timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+}
+
 /** The URL segments of a period's key. */
 export const periodSegments = (period: Period): string[] => period.key.split("-");
 
