@@ -55,6 +55,12 @@ describe("click depth", () => {
     ]);
   });
 
+  it("opens only the pages it is told to follow, besides the start", async () => {
+    const { depths } = await clickDepths(origin, { maxDepth: 10, follow: (path) => path !== "/a/b" });
+    expect(depths.get("/a/b")).toBe(2);
+    expect(depths.has("/a/b/c?page=2&x=1")).toBe(false);
+  });
+
   it("does not fetch the pages at the deepest level it records", async () => {
     const { depths, fetched } = await clickDepths(origin, { maxDepth: 2 });
     expect(depths.get("/a/b")).toBe(2);

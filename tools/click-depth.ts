@@ -15,6 +15,8 @@ export type ClickDepthOptions = {
   concurrency?: number;
   /** Origins whose links count as the site's own (the canonical origin a page names in absolute links). */
   sameOrigins?: string[];
+  /** Which reached pages are opened for their links (default all): to measure what one part of the site guarantees alone. */
+  follow?: (path: string) => boolean;
 };
 
 export type ClickDepths = {
@@ -50,7 +52,7 @@ export function pageLinks(html: string, pageUrl: string): string[] {
 }
 
 export async function clickDepths(origin: string, options: ClickDepthOptions): Promise<ClickDepths> {
-  const { start = "/", maxDepth, concurrency = 4, sameOrigins = [] } = options;
+  const { start = "/", maxDepth, concurrency = 4, sameOrigins = [], follow = () => true } = options;
   const own = new URL(origin).origin;
   const toOwn = (url: string): string | undefined => {
     const parsed = new URL(url);
@@ -63,7 +65,7 @@ export async function clickDepths(origin: string, options: ClickDepthOptions): P
   let frontier = [start];
   for (let depth = 0; depth < maxDepth && frontier.length; depth++) {
     const next: string[] = [];
-    const queue = frontier.filter((path) => !NOT_HTML.test(new URL(path, own).pathname));
+    const queue = frontier.filter((path) => (path === start || follow(path)) && !NOT_HTML.test(new URL(path, own).pathname));
     const worker = async () => {
       for (let path = queue.shift(); path !== undefined; path = queue.shift()) {
         const response = await fetch(own + path);
@@ -112,4 +114,23 @@ export function deepest(depths: Map<string, number>, wanted: Iterable<string>): 
   let max = 0;
   for (const path of wanted) max = Math.max(max, depths.get(path) ?? Infinity);
   return max;
+}
+
+/**
+ * The public stories a server names in its sitemap (following a sitemap
+ * index to its parts): the addresses of two segments under a section, a
+ * section being an address of one segment the sitemap lists too.
+ */
+export async function sitemapStories(origin: string, sitemap = "/sitemap.xml"): Promise<string[]> {
+  const read = async (url: string) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    return response.text();
+  };
+  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!.replace(/&amp;/g, "&")));
+  const root = await read(origin + sitemap);
+  const parts = root.includes("<sitemapindex") ? await Promise.all(locs(root).map((u) => read(origin + u.pathname))) : [root];
+  const paths = parts.flatMap(locs).map((u) => u.pathname);
+  const sections = new Set(paths.filter((p) => /^\/[^/]+$/.test(p)));
+  return paths.filter((p) => /^\/[^/]+\/[^/]+$/.test(p) && sections.has(p.slice(0, p.indexOf("/", 1))));
 }
