@@ -82,6 +82,10 @@ export async function clickDepths(origin: string, options: ClickDepthOptions): P
         // A redirect's target is the page the link leads to, one click as well.
         const final = toOwn(response.url);
         if (final && !depths.has(final)) depths.set(final, depth);
+        if (final !== path && (final === undefined || !follow(final))) {
+          await response.body?.cancel();
+          continue;
+        }
         for (const link of pageLinks(await response.text(), response.url)) {
           const target = toOwn(link);
           if (target === undefined || depths.has(target)) continue;
