@@ -43,7 +43,21 @@ export type ArchiveIndex<A extends Dated = Article> = {
   byKey: Map<string, Period>;
 };
 
-const keyFormats = new Map<string, Intl.DateTimeFormat>();
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** How far the zone's wall clock is ahead of UTC at `t`, in ms. */
+function offsetAt(t: number, timeZone: string): number {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    // format() and a pattern: formatToParts costs four times as much, and this runs once per day of the archive.
+    format = new Intl.DateTimeFormat("en-US", { timeZone, hour: "numeric", timeZoneName: "shortOffset" });
+    offsetFormats.set(timeZone, format);
+  }
+  const m = /GMT(?:([+-])(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?)?$/.exec(format.format(t));
+  if (!m) throw new Error(`Cannot read the UTC offset of ${timeZone}`);
+  const ms = ((Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) * 60 + Number(m[4] ?? 0)) * 1000;
+  return m[1] === "-" ? -ms : ms;
+}
 
 /**
  * The calendar day of `date` in `timeZone`, as the archive's key.
@@ -53,54 +67,37 @@ const keyFormats = new Map<string, Intl.DateTimeFormat>();
  * dayKey(new Date("2025-05-08T23:30:00Z"), "Europe/Berlin") // "2025-05-09"
  */
 export function dayKey(date: Date | number, timeZone: string): string {
-  let format = keyFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
-    keyFormats.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  const t = typeof date === "number" ? date : date.getTime();
+  return new Date(t + offsetAt(t, timeZone)).toISOString().slice(0, 10);
 }
 
-const HOUR = 3_600_000;
+const DAY = 86_400_000;
 
-/** The first instant (ms) of the day `key` in `timeZone`. */
-function dayStart(key: string, timeZone: string): number {
-  const [y, m, d] = key.split("-").map(Number) as [number, number, number];
-  const wall = Date.UTC(y, m - 1, d);
-  // Midnight at the zone's offset; DST rarely moves it, and a day whose midnight does not exist is searched.
-  const guess = wall - offsetAt(wall - offsetAt(wall, timeZone), timeZone);
-  if (dayKey(guess, timeZone) === key && dayKey(guess - 1, timeZone) !== key) return guess;
-  let lo = wall - 36 * HOUR;
-  let hi = wall + 36 * HOUR;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The local day of `t`, its first instant (ms), and the offset just before
+ * that instant (the end of the day before). Given the offset at the end of
+ * the day before the one it came from (`after`), a walk back through a
+ * dense archive asks the zone once per day: a day holds at most one clock
+ * change, so equal offsets at both its ends mean none. A day with a change
+ * is searched for its first instant.
+ */
+function dayOf(t: number, timeZone: string, after?: { key: string; offset: number }): { key: string; start: number; offsetBefore: number } {
+  const guess = after && isoDay(t + after.offset) === after.key ? after.offset : offsetAt(t, timeZone);
+  const wall = t + guess;
+  const key = isoDay(wall);
+  const midnight = wall - (((wall % DAY) + DAY) % DAY) - guess;
+  const before = offsetAt(midnight - 1, timeZone);
+  if (before === guess) return { key, start: midnight, offsetBefore: before };
+  let lo = midnight - DAY;
+  let hi = t;
   while (lo < hi) {
     const mid = Math.floor((lo + hi) / 2);
     if (dayKey(mid, timeZone) >= key) hi = mid;
     else lo = mid + 1;
   }
-  return lo;
-}
-
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** How far the zone's wall clock is ahead of UTC at `t`, in ms (whole seconds). */
-function offsetAt(t: number, timeZone: string): number {
-  let format = offsetFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    offsetFormats.set(timeZone, format);
-  }
-  const p = Object.fromEntries(format.formatToParts(t).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - (t - (((t % 1000) + 1000) % 1000));
+  return { key: dayKey(t, timeZone), start: lo, offsetBefore: offsetAt(lo - 1, timeZone) };
 }
 
 /**
@@ -111,13 +108,16 @@ export function buildArchiveIndex<A extends Dated>(articles: A[], timeZone: stri
   const days: Period[] = [];
   let current: Period | undefined;
   let currentStart = Infinity;
+  let offsetBefore = 0;
   articles.forEach((article, i) => {
     const t = article.publishedAt.getTime();
     if (!current || t < currentStart) {
+      const after = current ? { key: isoDay(Date.parse(current.key) - DAY), offset: offsetBefore } : undefined;
       if (current) current.end = i;
-      const key = dayKey(t, timeZone);
-      current = { level: "day", key, start: i, end: articles.length, published: 0, index: days.length };
-      currentStart = dayStart(key, timeZone);
+      const day = dayOf(t, timeZone, after);
+      current = { level: "day", key: day.key, start: i, end: articles.length, published: 0, index: days.length };
+      currentStart = day.start;
+      offsetBefore = day.offsetBefore;
       days.push(current);
     }
     // Public once its time has come: the one visibility rule, asked at the story's own time.
