@@ -59,7 +59,7 @@ function trailOf(period: Period | undefined, page: number): Crumb[] {
   return trail;
 }
 
-export function archiveRoute(level: PeriodLevel | "index", { paged = false }: { paged?: boolean } = {}) {
+export function archiveRoute(level: PeriodLevel | "index") {
   /**
    * The index and the years at build time; months and days render on their
    * first request, like deep list pages (a 40-year archive has 480 months

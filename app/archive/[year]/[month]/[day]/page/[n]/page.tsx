@@ -1,6 +1,6 @@
 import { archiveRoute } from "@/components/archive-route";
 
-const route = archiveRoute("day", { paged: true });
+const route = archiveRoute("day");
 
 export const revalidate = 60;
 export const dynamicParams = true;
