@@ -114,9 +114,9 @@ export function archiveRoute(level: PeriodLevel | "index") {
         {!period ? (
           <YearsWithMonths years={periodChildren(index, "year", undefined, now, site.pageSize)} months={periodChildren(index, "month", undefined, now, site.pageSize)} />
         ) : period.level === "year" ? (
-          <Calendar items={periodChildren(index, "month", period, now, site.pageSize)} label={(p) => periodName(p, "short")} />
+          <Calendar name="Months" items={periodChildren(index, "month", period, now, site.pageSize)} label={(p) => periodName(p, "short")} />
         ) : period.level === "month" ? (
-          <Calendar items={periodChildren(index, "day", period, now, site.pageSize)} label={(p) => periodName(p, "short")} pages />
+          <Calendar name="Days" items={periodChildren(index, "day", period, now, site.pageSize)} label={(p) => periodName(p, "short")} pages />
         ) : stories ? (
           <>
             <StoryList stories={stories.items} timeZone={site.timeZone} />
@@ -167,9 +167,9 @@ function YearsWithMonths({ years, months }: { years: PeriodSummary[]; months: Pe
  * A year's months or a month's days, oldest first, with their counts; a day
  * longer than one page links its later pages too, so each is one click away.
  */
-function Calendar({ items, label, pages = false }: { items: PeriodSummary[]; label: (p: Period) => string; pages?: boolean }) {
+function Calendar({ name, items, label, pages = false }: { name: string; items: PeriodSummary[]; label: (p: Period) => string; pages?: boolean }) {
   return (
-    <ol className="grid gap-x-6 sm:grid-cols-2">
+    <ol aria-label={name} className="grid gap-x-6 sm:grid-cols-2">
       {items.toReversed().map((item) => (
         <li key={item.period.key} className="flex flex-wrap items-baseline gap-x-3 border-b border-rule py-3">
           <Link href={item.path} className="font-serif text-xl font-bold hover:underline">
