@@ -4,6 +4,7 @@ import { Fragment } from "react";
 import { LiveLabel } from "@/components/live-label";
 import { formatDateTime } from "@/lib/render/format";
 import { CORRECTIONS_ID, authorPath, sectionPath } from "@/lib/paths";
+import { storyDayPath } from "@/lib/publishing/archive";
 
 export function ArticleHeader({ article, timeZone }: { article: Article; timeZone: string }) {
   const corrected = latestCorrection(article);
@@ -31,7 +32,11 @@ export function ArticleHeader({ article, timeZone }: { article: Article; timeZon
           ))}
         </p>
         <p className="mt-1 text-muted">
-          Published <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt, timeZone)}</time>
+          Published{" "}
+          {/* The day's archive: every story of that day, one click away. */}
+          <Link href={storyDayPath(article.publishedAt, timeZone)} className="underline decoration-rule hover:text-accent-ink">
+            <time dateTime={article.publishedAt.toISOString()}>{formatDateTime(article.publishedAt, timeZone)}</time>
+          </Link>
           {article.updatedAt ? (
             <>
               {" · "}Updated <time dateTime={article.updatedAt.toISOString()}>{formatDateTime(article.updatedAt, timeZone)}</time>

@@ -1,6 +1,6 @@
 import { Link } from "@/components/link";
 import type { Section, SiteSettings } from "@/lib/content";
-import { CORRECTIONS_PATH, sectionPath } from "@/lib/paths";
+import { ARCHIVE_PATH, CORRECTIONS_PATH, sectionPath } from "@/lib/paths";
 
 export function SiteFooter({ site, sections }: { site: SiteSettings; sections: Section[] }) {
   return (
@@ -23,6 +23,11 @@ export function SiteFooter({ site, sections }: { site: SiteSettings; sections: S
                 </Link>
               </li>
             ))}
+            <li>
+              <Link href={ARCHIVE_PATH} className="underline hover:text-accent-ink">
+                Archive
+              </Link>
+            </li>
             <li>
               <Link href={CORRECTIONS_PATH} className="underline hover:text-accent-ink">
                 Corrections

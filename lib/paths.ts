@@ -124,6 +124,18 @@ export const feedPath = (kind: "rss" | "atom", section?: string) =>
  */
 export const listFeedPath = (kind: "rss" | "atom", base: string) => `${base === "/" ? "" : base}/${kind === "rss" ? "feed" : "atom"}.xml`;
 
+/** The date archive (app/archive): every year with its months. */
+export const ARCHIVE_PATH = "/archive";
+
+/**
+ * A year, month or day of the date archive, from its zero-padded segments.
+ *
+ * @example
+ * archivePath("2025", "05", "08") // "/archive/2025/05/08"
+ * archivePath()                   // "/archive"
+ */
+export const archivePath = (...segments: string[]) => [ARCHIVE_PATH, ...segments].join("/");
+
 /** Every correction of the public stories, newest first (paged like the fronts: pagePath). */
 export const CORRECTIONS_PATH = "/corrections";
 

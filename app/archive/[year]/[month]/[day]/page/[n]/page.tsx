@@ -1,0 +1,9 @@
+import { archiveRoute } from "@/components/archive-route";
+
+const route = archiveRoute("day");
+
+export const revalidate = 60;
+export const dynamicParams = true;
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
