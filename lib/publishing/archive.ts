@@ -1,4 +1,4 @@
-import { getCorpus, isPublic, type Article, type Corpus } from "../content";
+import { derived, getCorpus, isPublic, type Article, type Corpus } from "../content";
 import { archivePath } from "../paths";
 import { paginate, type Page } from "./pagination";
 
@@ -7,7 +7,7 @@ import { paginate, type Page } from "./pagination";
  * /archive/<yyyy>/<mm>/<dd> (and /page/<n> of a day), in the newsroom's time
  * zone. A page costs its own items: the corpus is newest first, so each day,
  * month and year is a range of it, found once per corpus object (one walk
- * with one time-zone lookup per day, not per story) and kept in a WeakMap.
+ * with one time-zone lookup per day, not per story) and kept per version of the corpus.
  * Counts are of public stories (isPublic); only the scheduled stories at
  * the head of the list are looked at again on a request.
  *
@@ -213,16 +213,9 @@ export function adjacentPeriods<A extends Dated>(
   return { older: find(1), newer: find(-1) };
 }
 
-const indexes = new WeakMap<Corpus, ArchiveIndex>();
-
-/** The archive of the live corpus, built once per corpus object. */
+/** The archive of the live corpus, built once per version of it (a publish changes the corpus in place). */
 export function getArchiveIndex(corpus: Corpus = getCorpus()): ArchiveIndex {
-  let index = indexes.get(corpus);
-  if (!index) {
-    index = buildArchiveIndex(corpus.articles, corpus.site.timeZone);
-    indexes.set(corpus, index);
-  }
-  return index;
+  return derived(corpus, "archiveIndex", () => buildArchiveIndex(corpus.articles, corpus.site.timeZone));
 }
 
 /**
