@@ -6,7 +6,8 @@ import { Pagination } from "@/components/pagination";
 import { StoryList } from "@/components/story-list";
 import { getSection, getSite } from "@/lib/content";
 import { breadcrumbJsonLd } from "@/lib/seo/jsonld";
-import { extraPages, findListingPage, listingSlugs, type ListingKind } from "@/lib/publishing/listings";
+import { extraPages, findListingPage, type ListingKind } from "@/lib/publishing/listings";
+import { frontsToPrerender } from "@/lib/publishing/prerender";
 import { pagePath } from "@/lib/paths";
 import { parsePageSegment } from "@/lib/publishing/pagination";
 import { listingDescription, pageMetadata, sectionCard } from "@/lib/seo/metadata";
@@ -32,7 +33,7 @@ export function listingRoute(kind: ListingKind, param: string, { paged }: { page
 
   function generateStaticParams(): RouteParams[] {
     const now = new Date();
-    return listingSlugs(kind).flatMap((slug) =>
+    return frontsToPrerender(kind, now).flatMap((slug) =>
       paged ? extraPages(kind, slug, now).map((n) => ({ [param]: slug, n: String(n) })) : [{ [param]: slug }],
     );
   }

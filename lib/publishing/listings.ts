@@ -67,17 +67,6 @@ export function findListingPage(
   return result ? { listing, page: result } : undefined;
 }
 
-/** Every listing slug that may have public stories, for static params. */
-export function listingSlugs(kind: ListingKind): string[] {
-  const corpus = getCorpus();
-  if (kind === "section") return corpus.sections.map((s) => s.slug);
-  if (kind === "author") return corpus.authors.map((a) => a.slug);
-  // Topics carried by a published story, including scheduled ones that will go public later.
-  return corpus.topics
-    .filter((t) => corpus.byTag.get(t.slug)?.some((a) => a.status === "published"))
-    .map((t) => t.slug);
-}
-
 /**
  * The page numbers (≥ 2) a listing has now, up to `upTo`, for static params;
  * deeper pages render on their first request (see prerenderListingPages).

@@ -1,12 +1,14 @@
-import { findListing, listingSlugs } from "@/lib/publishing/listings";
+import { findListing } from "@/lib/publishing/listings";
+import { frontsToPrerender } from "@/lib/publishing/prerender";
 import { listingFeedResponse } from "@/lib/seo/feeds";
 
 /** A topic's RSS 2.0 feed: its newest public stories, as its front lists them. Regenerated at most a minute apart, like the pages. */
 export const revalidate = 60;
-export const dynamicParams = false;
+// The busiest are built (lib/publishing/prerender.ts); the rest on first request, an unknown one a 404.
+export const dynamicParams = true;
 
 export function generateStaticParams() {
-  return listingSlugs("topic").map((tag) => ({ tag }));
+  return frontsToPrerender("topic", new Date()).map((tag) => ({ tag }));
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ tag: string }> }) {
