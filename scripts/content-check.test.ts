@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeCorpus, validFrontMatter } from "../tools/test-corpus";
@@ -34,6 +35,24 @@ describe("npm run content:check", () => {
   it("says OK with the corpus size and exits 0", () => {
     const { status, stdout } = contentCheck(makeCorpus({ a: validFrontMatter(), b: validFrontMatter() }));
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^content:check: OK: 2 articles, 2 sections, 1 author, 1 topic in .* \(loaded and validated in \d+ ms\)/);
+    expect(stdout).toMatch(/^content:check: OK: 2 articles, 2 sections, 1 author, 1 topic in .* \(changed files read, all checked in \d+ ms\)/);
+  }, 30_000);
+
+  it("reads again only what changed since the last check, yet finds a problem an edit brought; --full reads everything", () => {
+    const dir = makeCorpus({ a: validFrontMatter(), b: validFrontMatter() });
+    expect(contentCheck(dir).status).toBe(0);
+    const file = path.join(dir, "articles", "b.md");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("section: world", "section: sport"));
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(file, later, later);
+    const { status, stderr } = contentCheck(dir);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/articles\/b\.md: section: unknown section "sport"$/m);
+    const full = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/content-check.ts", "--full"], {
+      env: { ...process.env, CONTENT_DIR: dir },
+      encoding: "utf8",
+    });
+    expect(full.status).toBe(1);
+    expect(full.stderr).toMatch(/articles\/b\.md: section: unknown section "sport"$/m);
   }, 30_000);
 });
