@@ -58,8 +58,9 @@ test.describe("search", () => {
     const page = await context.newPage();
     await page.goto("/search?q=Russia");
     const form = page.getByRole("search", { name: "Search again" });
-    await form.getByLabel("Order", { exact: true }).selectOption({ label: "Newest first" });
-    await form.getByLabel("Section", { exact: true }).selectOption({ label: "Diplomacy" });
+    // A label wrapping a select reads its options too: the select is found by its accessible name.
+    await form.getByRole("combobox", { name: "Order", exact: true }).selectOption({ label: "Newest first" });
+    await form.getByRole("combobox", { name: "Section", exact: true }).selectOption({ label: "Diplomacy" });
     await form.getByLabel("From", { exact: true }).fill("2025-05-07");
     await form.getByLabel("To", { exact: true }).fill("2025-05-08");
     await form.getByRole("searchbox", { name: "Search stories" }).press("Enter");
@@ -68,7 +69,7 @@ test.describe("search", () => {
     await expect(results.getByRole("link")).toHaveText([SEED.teasers[1]]);
     await expect(page.getByRole("status")).toHaveText(/^1 story matches “Russia” in Diplomacy from 2025-05-07 to 2025-05-08/);
     // The form shows what was asked, so the next search keeps it.
-    await expect(form.getByLabel("Section", { exact: true })).toHaveValue("diplomacy");
+    await expect(form.getByRole("combobox", { name: "Section", exact: true })).toHaveValue("diplomacy");
     await expect(form.getByLabel("To", { exact: true })).toHaveValue("2025-05-08");
 
     await page.goto("/search?q=Russia&sort=newest");

@@ -130,13 +130,14 @@ test.describe("files, images and API answers may run nothing", () => {
     const response = await request.get("/api/health");
     expect(response.status()).toBe(200);
     expect(response.headers()["cache-control"]).toBe("no-store");
-    // Alone (no REDIS_URL): the file-system cache, as it always was.
+    // Alone (no REDIS_URL): the file-system cache, as it always was; and the event loop's delay (server/event-loop.mjs).
     expect(await response.json()).toEqual({
       status: "ok",
       instance: `${os.hostname()}:${new URL(SITE_ORIGIN).port}`,
       redis: "not configured",
       cache: "file-system",
       contentVersion: null,
+      eventLoop: { maxMs: expect.any(Number), p99Ms: expect.any(Number), sinceMs: expect.any(Number) },
     });
   });
 });

@@ -43,7 +43,7 @@ export const siteSchema = z.strictObject({
 });
 
 /** First path segments the site uses itself: a section cannot take them. */
-const RESERVED_SECTION_SLUGS = ["topic", "author", "search", "api", "page", "images", "feed", "sitemap", "preview", "desk", "gone", "http-error", "corrections"];
+const RESERVED_SECTION_SLUGS = ["topic", "author", "search", "api", "page", "images", "feed", "sitemap", "preview", "desk", "gone", "http-error", "corrections", "archive"];
 
 export const sectionSchema = z.strictObject({
   slug: slug.refine((s) => !RESERVED_SECTION_SLUGS.includes(s), "is reserved for the site's own pages"),
