@@ -16,6 +16,7 @@
  * (a few rare ones each), so typo candidates are looked up in a vocabulary as
  * large as a real archive's rather than the generator's few hundred words.
  */
+import { seededRandom } from "../tools/corpus-generator";
 import fs from "node:fs";
 import path from "node:path";
 import { DatabaseSync } from "node:sqlite";
@@ -32,19 +33,9 @@ const rounds = Number(opts.get("rounds") ?? 3);
 const dbFile = path.join(resultsDir(), `search-${path.basename(dir)}${extraWords ? `-x${extraWords}` : ""}.db`);
 const CHUNK = 1000;
 
-/** A small deterministic generator (mulberry32), so every run asks the same queries. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Pronounceable made-up words, distinct, 5–10 letters: the names and rare words of a real archive. */
 function madeUpWords(n: number): string[] {
-  const rnd = random(7);
+  const rnd = seededRandom(7);
   const c = "bcdfghjklmnprstvz";
   const v = "aeiou";
   const out = new Set<string>();
@@ -66,7 +57,7 @@ function build(): { seconds: number; stories: number } {
   const files = markdownFiles(path.join(dir, "articles"));
   const extra = madeUpWords(extraWords);
   const perStory = extra.length ? Math.ceil((extra.length * 3) / files.length) : 0;
-  const rnd = random(11);
+  const rnd = seededRandom(11);
   const started = performance.now();
   let stories = 0;
   for (let i = 0; i < files.length; i += CHUNK) {
@@ -105,7 +96,7 @@ function typo(word: string, rnd: () => number): string {
 }
 
 function querySet(db: DatabaseSync): Kind[] {
-  const rnd = random(42);
+  const rnd = seededRandom(42);
   const vocab = db.prepare("SELECT term, doc FROM search_vocab WHERE length(term) >= 4 AND term GLOB '[a-z]*' AND NOT term GLOB '*[0-9]*'").all() as { term: string; doc: number }[];
   const stories = (db.prepare("SELECT count(*) AS n FROM search_docs").get() as { n: number }).n;
   const pick = (xs: { term: string }[], n: number) => Array.from({ length: n }, () => xs[Math.floor(rnd() * xs.length)]!.term);
