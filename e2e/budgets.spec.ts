@@ -94,8 +94,6 @@ for (const { name, path: pagePath, route, htmlBudget, dist, ownScripts } of PAGE
 }
 
 test.describe("stylesheets of the readers' pages", () => {
-  /** The class names in a page's markup. */
-  const classesOf = (html: string) => new Set([...html.matchAll(/\sclass="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/).filter(Boolean)));
   const stylesheetsOf = (html: string) => [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
   const gzipKb = (bytes: Buffer) => gzipSync(bytes).length / KB;
 
@@ -113,22 +111,17 @@ test.describe("stylesheets of the readers' pages", () => {
   });
 
   test("have no rule for a class only the desk or a preview uses; those pages load their own sheets", async ({ request }) => {
-    const get = async (url: string, headers: Record<string, string> = {}) => (await request.get(url, { headers })).text();
-    const readers = [SEED.path, "/", "/world", "/search?q=russia", "/no-such-page"].map((p) => SITE_ORIGIN + p);
-    readers.push(...[FIXTURES.live.path, "/"].map((p) => FIXTURE_ORIGIN + p));
-    const readersHtml = await Promise.all(readers.map((url) => get(url)));
-    const readersClasses = new Set(readersHtml.flatMap((html) => [...classesOf(html)]));
-    const readersSheets = new Set(readersHtml.slice(0, 2).flatMap(stylesheetsOf));
-
-    const editors = await Promise.all([
-      get(`${FIXTURE_ORIGIN}/desk`, sessionHeader()),
-      get(`${FIXTURE_ORIGIN}/desk/story/${DRAFT.slug}`, sessionHeader()),
-      get(`${FIXTURE_ORIGIN}/desk/story/${DRAFT.slug}/article`, sessionHeader()),
-      get(`${FIXTURE_ORIGIN}${previewLink(DRAFT.slug, inAnHour())}`),
-    ]);
-    const editorsOnly = [...new Set(editors.flatMap((html) => [...classesOf(html)]))].filter((c) => !readersClasses.has(c));
+    // Class names in the sources' className strings: the editors' (the desk, shared previews, the band) and all the others.
+    const sources = ["app", "components"].flatMap((dir) => fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).map((f) => path.join(dir, f)));
+    const isEditors = (file: string) => /^(app\/desk|app\/preview|components\/desk)\//.test(file) || file === "components/preview-banner.tsx";
+    const classesIn = (files: string[]) =>
+      new Set(files.filter((f) => f.endsWith(".tsx")).flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/className="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/).filter(Boolean))));
+    const readersClasses = classesIn(sources.filter((f) => !isEditors(f)));
+    const editorsOnly = [...classesIn(sources.filter(isEditors))].filter((c) => !readersClasses.has(c));
     expect(editorsOnly, "the desk has classes of its own").toContain("preview-band");
 
+    const get = async (url: string, headers: Record<string, string> = {}) => (await request.get(url, { headers })).text();
+    const readersSheets = new Set([...stylesheetsOf(await get(SITE_ORIGIN + SEED.path)), ...stylesheetsOf(await get(SITE_ORIGIN + "/"))]);
     // A class's selector as Tailwind writes it (`sm:pt-8` is `.sm\:pt-8`), followed by what may end it.
     const selector = (name: string) => new RegExp(`\\.${name.replace(/[^\w-]/g, (ch) => `\\\\\\${ch}`)}(?![\\w-])`);
     for (const sheet of readersSheets) {
@@ -136,6 +129,12 @@ test.describe("stylesheets of the readers' pages", () => {
       expect(editorsOnly.filter((name) => selector(name).test(css)), sheet).toEqual([]);
     }
     // What they do need, they load: every editor's page links a sheet no reader's page does.
+    const editors = await Promise.all([
+      get(`${FIXTURE_ORIGIN}/desk`, sessionHeader()),
+      get(`${FIXTURE_ORIGIN}/desk/story/${DRAFT.slug}`, sessionHeader()),
+      get(`${FIXTURE_ORIGIN}/desk/story/${DRAFT.slug}/article`, sessionHeader()),
+      get(`${FIXTURE_ORIGIN}${previewLink(DRAFT.slug, inAnHour())}`),
+    ]);
     for (const html of editors) expect(stylesheetsOf(html).filter((sheet) => !readersSheets.has(sheet)).length).toBeGreaterThan(0);
   });
 });
