@@ -5,7 +5,7 @@ import { FIXTURE_ORIGIN, PREVIEW_SECRET } from "./helpers/origins";
 import { SEED } from "./helpers/seed";
 
 /*
- * Cross-Origin-Opener-Policy, as a browser applies it (docs/decisions/0007-opener-policy-on-editors-pages-only.md):
+ * Cross-Origin-Opener-Policy, as a browser applies it (docs/decisions/0009-opener-policy-on-editors-pages-only.md):
  * a window of another origin that opens one of an editor's pages (the desk, a shared preview, a page in
  * Draft Mode) loses its handle on it; a reader's page, the same for everyone, stays an ordinary
  * window.

@@ -55,7 +55,7 @@ const SECURITY_HEADERS = [
  * (next.config.ts). No other window keeps a handle on them: one that opened them cannot count their
  * frames, watch them navigate or send them elsewhere. Readers' pages go without it: they are the same
  * for everyone, hold nothing to leak, open no window, and the new browser process the policy costs at
- * every navigation was most of their main-thread time in Lighthouse (docs/decisions/0007-opener-policy-on-editors-pages-only.md).
+ * every navigation was most of their main-thread time in Lighthouse (docs/decisions/0009-opener-policy-on-editors-pages-only.md).
  */
 const PRIVATE_PAGE_HEADERS = [{ key: "Cross-Origin-Opener-Policy", value: "same-origin" }];
 
