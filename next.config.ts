@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { RESOURCE_POLICY, SECURITY_HEADERS } from "./server/security-headers.cjs";
+import { PRIVATE_PAGE_HEADERS, RESOURCE_POLICY, SECURITY_HEADERS } from "./server/security-headers.cjs";
 
 const nextConfig: NextConfig = {
   // Tests build fixture corpora beside the real site; each build gets its own directory.
@@ -56,6 +56,7 @@ const nextConfig: NextConfig = {
         headers: [
           { key: "Cache-Control", value: "private, no-store" },
           { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          ...PRIVATE_PAGE_HEADERS,
         ],
       },
       // The editors' desk and shared preview links (lib/desk): for one browser only, never indexed.
@@ -64,6 +65,7 @@ const nextConfig: NextConfig = {
         headers: [
           { key: "Cache-Control", value: "private, no-store" },
           { key: "X-Robots-Tag", value: "noindex, nofollow" },
+          ...PRIVATE_PAGE_HEADERS,
         ],
       })),
     ];

@@ -4,7 +4,7 @@ import { SiteFooter } from "@/components/site-footer";
 import { SiteHeader } from "@/components/site-header";
 import { getSections, getSite } from "@/lib/content";
 import { siteMetadata } from "@/lib/seo/metadata";
-import "./globals.css";
+import "./readers.css";
 
 export function generateMetadata(): Metadata {
   return siteMetadata(getSite());

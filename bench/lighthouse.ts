@@ -5,7 +5,11 @@
  * the site's article and front page and the framework floor's same two pages
  * (bench/floor: the same body markup as static pages, no client component, no
  * font, no image), in the same run: for each run, every target once per form
- * factor, in rotated order (site and floor alternate). Prints the medians of
+ * factor, in rotated order (site, floor and control alternate). The control is a
+ * trivial HTML page (a heading and a paragraph, no stylesheet) served from memory
+ * (bench/memory-server.mjs): what Lighthouse reports for a page that costs the
+ * browser next to nothing on this host, so a figure of the site or the floor can
+ * be read against the host's own floor. Prints the medians of
  * the four category scores and LCP/TBT/CLS side by side, with each metric's
  * range over the runs, and Lighthouse's benchmarkIndex of every run (how fast
  * the host was then: a lower index means a slower host, and TBT grows with it).
@@ -29,8 +33,10 @@ import {
   floorPath,
   log,
   median,
+  memoryResponse,
   resultsDir,
   startFloor,
+  startMemory,
   startSite,
   stop,
   stopAllOnExit,
@@ -45,6 +51,13 @@ const FORMS = (opts.get("forms") ?? "mobile,desktop").split(",") as ("mobile" | 
 const CPU_SLOWDOWN = opts.get("cpu-slowdown");
 const LH_BIN = path.join(ROOT, "node_modules/lighthouse/cli/index.js");
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+
+/** The control: valid, complete HTML that needs no stylesheet, no image and no script. */
+const CONTROL_PATH = "/control";
+const CONTROL_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+  '<title>Control page</title><meta name="description" content="A trivial page: what Lighthouse measures for next to no work."></head>' +
+  "<body><h1>Control page</h1><p>A heading and a paragraph: the least a page can ask of the browser.</p></body></html>";
 
 type Score = { scores: Record<string, number>; lcp: number; tbt: number; cls: number; fcp: number; observedFcp: number; benchmarkIndex: number };
 
@@ -93,12 +106,16 @@ async function main() {
   ensureSiteBuild(opts.has("rebuild"));
   let site: Server | undefined;
   let floor: Server | undefined;
+  let control: Server | undefined;
   const loadAtStart = os.loadavg()[0]!;
   try {
     site = await startSite();
     for (const page of PAGES) await fetch(site.origin + page.path).then((r) => r.arrayBuffer());
     await captureAndBuildFloor(site, opts.has("rebuild"));
     floor = await startFloor();
+    const controlFile = path.join(resultsDir(), "lighthouse-control.json");
+    fs.writeFileSync(controlFile, JSON.stringify({ [CONTROL_PATH]: memoryResponse(CONTROL_HTML, "text/html; charset=utf-8") }));
+    control = await startMemory(controlFile);
     const article = PAGES.find((p) => p.name === "article")!;
     const front = PAGES.find((p) => p.name === "front")!;
     const targets = [
@@ -106,6 +123,7 @@ async function main() {
       { name: "article (floor)", url: floor.origin + floorPath("article") },
       { name: "front (site)", url: site.origin + front.path },
       { name: "front (floor)", url: floor.origin + floorPath("front") },
+      { name: "control", url: control.origin + CONTROL_PATH },
     ];
     // Warm the servers and the image optimizer's cache, as a CDN would be.
     for (const t of targets) lighthouse(t.url, "mobile", path.join(resultsDir(), "lighthouse-warmup.json"));
@@ -155,7 +173,7 @@ async function main() {
     const when = new Date().toISOString();
     const text = [
       `# npm run lighthouse — ${when}`,
-      `Lighthouse 12, system Chromium, ${RUNS} runs per target and form factor, alternating site and floor${CPU_SLOWDOWN ? `, CPU slowdown ${CPU_SLOWDOWN}×` : ""}. Medians (range).`,
+      `Lighthouse 12, system Chromium, ${RUNS} runs per target and form factor, alternating site, floor and control${CPU_SLOWDOWN ? `, CPU slowdown ${CPU_SLOWDOWN}×` : ""}. Medians (range).`,
       ...Object.entries(failed).map(([key, n]) => `${key}: ${n} run(s) failed (Lighthouse lost the trace) and are left out.`),
       `Machine: ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start, ${os.loadavg()[0]!.toFixed(1)} at the end.`,
       "",
@@ -166,6 +184,7 @@ async function main() {
   } finally {
     await stop(site);
     await stop(floor);
+    await stop(control);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import "./article-view.css";
 import { ArticleBody } from "@/components/article-body";
 import { ArticleCorrections } from "@/components/article-corrections";
 import { ArticleHeader } from "@/components/article-header";

@@ -5,7 +5,7 @@ import { liveFeedPath, updatePath } from "@/lib/paths";
 
 /*
  * A live story's updates and its key events. The update markup uses the plain
- * class names styled in app/globals.css: public/live-updates.js builds the same
+ * class names styled in components/article-view.css: public/live-updates.js builds the same
  * elements for updates that arrive while the page is open, and must match.
  */
 

@@ -11,13 +11,20 @@ export function previewState(article: Article, isPublic: boolean, timeZone: stri
   return `Scheduled: goes public on ${formatDateTime(article.publishedAt, timeZone)}.`;
 }
 
+/**
+ * The stylesheet of the band, linked by the band itself (React puts the link in the head, once): only
+ * a page with a preview loads it, and its rules stay out of the readers' stylesheet.
+ */
+export const PREVIEW_BAND_STYLESHEET = "/preview-band.css";
+
 /** The sticky band every preview wears (Draft Mode, the desk, a shared link): a title, what it says, a way out. */
 export function PreviewFrame({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
   return (
-    <div role="region" aria-label="Preview" className="no-print sticky top-0 z-40 border-b-4 border-yellow-500 bg-yellow-300 text-black">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-1 px-4 py-2 text-sm">
+    <div role="region" aria-label="Preview" className="preview-band">
+      <link rel="stylesheet" href={PREVIEW_BAND_STYLESHEET} precedence="preview" />
+      <div className="preview-band-inner">
         <p>
-          <strong className="tracking-wide uppercase">{title}</strong> {children}
+          <strong className="preview-band-title">{title}</strong> {children}
         </p>
         {action}
       </div>
@@ -31,7 +38,7 @@ export function PreviewBanner({ article, isPublic, timeZone }: { article: Articl
     <PreviewFrame
       title={isPublic ? "Preview mode" : "Preview — not published"}
       action={
-        <a href={previewExitPath(article.slug)} className="font-semibold underline">
+        <a href={previewExitPath(article.slug)} className="preview-band-action">
           Exit preview
         </a>
       }

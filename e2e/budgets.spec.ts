@@ -3,7 +3,9 @@ import path from "node:path";
 import vm from "node:vm";
 import { gzipSync } from "node:zlib";
 import { expect, test } from "@playwright/test";
+import { inAnHour, previewLink, sessionHeader } from "./helpers/desk";
 import { FIXTURES } from "./helpers/fixtures";
+import { DRAFT } from "./helpers/markers";
 import { FIXTURE_ORIGIN, SITE_ORIGIN } from "./helpers/origins";
 import { SEED } from "./helpers/seed";
 
@@ -16,6 +18,10 @@ import { SEED } from "./helpers/seed";
 const KB = 1024;
 /** The site's own scripts (progressive enhancement), in all, per page. */
 const OWN_JS_BUDGET = 3 * KB;
+/** The readers' stylesheet (app/readers.css), on every page. */
+const CSS_BUDGET_KB = 6;
+/** What an article adds for its body and live updates (components/article-view.css). */
+const ARTICLE_CSS_BUDGET_KB = 5;
 
 type ClientModules = Record<string, { chunks: string[] }>;
 
@@ -86,6 +92,55 @@ for (const { name, path: pagePath, route, htmlBudget, dist, ownScripts } of PAGE
     });
   });
 }
+
+test.describe("stylesheets of the readers' pages", () => {
+  const stylesheetsOf = (html: string) => [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]!);
+  const gzipKb = (bytes: Buffer) => gzipSync(bytes).length / KB;
+
+  test(`the front page loads one stylesheet, at most ${CSS_BUDGET_KB} KB gzip; an article adds its body's, at most ${ARTICLE_CSS_BUDGET_KB} KB`, async ({ request }) => {
+    const front = stylesheetsOf(await (await request.get("/")).text());
+    expect(front).toHaveLength(1);
+    const readers = gzipKb(await (await request.get(front[0]!)).body());
+    expect(readers, `readers' CSS: ${readers.toFixed(1)} KB gzip`).toBeLessThanOrEqual(CSS_BUDGET_KB);
+
+    const article = stylesheetsOf(await (await request.get(SEED.path)).text());
+    expect(article[0], "the same sheet first, from the browser's cache").toBe(front[0]);
+    expect(article).toHaveLength(2);
+    const body = gzipKb(await (await request.get(article[1]!)).body());
+    expect(body, `article's own CSS: ${body.toFixed(1)} KB gzip`).toBeLessThanOrEqual(ARTICLE_CSS_BUDGET_KB);
+  });
+
+  test("have no rule for a class only the desk or a preview uses; those pages load their own sheets", async ({ request }) => {
+    // Class names in the sources' className strings: the editors' (the desk, shared previews, the band) and all the others.
+    const sources = ["app", "components"].flatMap((dir) => fs.readdirSync(dir, { recursive: true, encoding: "utf8" }).map((f) => path.join(dir, f)));
+    const isEditors = (file: string) => /^(app\/desk|app\/preview|components\/desk)\//.test(file) || file === "components/preview-banner.tsx";
+    const classesIn = (files: string[]) =>
+      new Set(files.filter((f) => f.endsWith(".tsx")).flatMap((f) => [...fs.readFileSync(f, "utf8").matchAll(/className="([^"]*)"/g)].flatMap((m) => m[1]!.split(/\s+/).filter(Boolean))));
+    // A reader's page may hold a class in any string (a constant such as the search form's field style), not only in className="…".
+    const readersClasses = new Set(
+      sources.filter((f) => !isEditors(f) && /\.(tsx?)$/.test(f)).flatMap((f) => fs.readFileSync(f, "utf8").split(/[\s"'`{}()]+/).filter(Boolean)),
+    );
+    const editorsOnly = [...classesIn(sources.filter(isEditors))].filter((c) => !readersClasses.has(c));
+    expect(editorsOnly, "the desk has classes of its own").toContain("preview-band");
+
+    const get = async (url: string, headers: Record<string, string> = {}) => (await request.get(url, { headers })).text();
+    const readersSheets = new Set([...stylesheetsOf(await get(SITE_ORIGIN + SEED.path)), ...stylesheetsOf(await get(SITE_ORIGIN + "/"))]);
+    // A class's selector as Tailwind writes it (`sm:pt-8` is `.sm\:pt-8`), followed by what may end it.
+    const selector = (name: string) => new RegExp(`\\.${name.replace(/[^\w-]/g, (ch) => `\\\\\\${ch}`)}(?![\\w-])`);
+    for (const sheet of readersSheets) {
+      const css = await get(SITE_ORIGIN + sheet);
+      expect(editorsOnly.filter((name) => selector(name).test(css)), sheet).toEqual([]);
+    }
+    // What they do need, they load: every editor's page links a sheet no reader's page does.
+    const editors = await Promise.all([
+      get(`${FIXTURE_ORIGIN}/desk`, sessionHeader()),
+      get(`${FIXTURE_ORIGIN}/desk/story/${DRAFT.slug}`, sessionHeader()),
+      get(`${FIXTURE_ORIGIN}/desk/story/${DRAFT.slug}/article`, sessionHeader()),
+      get(`${FIXTURE_ORIGIN}${previewLink(DRAFT.slug, inAnHour())}`),
+    ]);
+    for (const html of editors) expect(stylesheetsOf(html).filter((sheet) => !readersSheets.has(sheet)).length).toBeGreaterThan(0);
+  });
+});
 
 test.describe("seed article hero image", () => {
   test("is preloaded at high priority from the optimizer, with sizes, a placeholder and no layout shift", async ({ browser }) => {

@@ -48,9 +48,16 @@ const SECURITY_HEADERS = [
   { key: "Permissions-Policy", value: DENIED_FEATURES.map((f) => `${f}=()`).join(", ") },
   // For browsers without CSP frame-ancestors.
   { key: "X-Frame-Options", value: "DENY" },
-  // No window the site opens, or that opens it, shares a browsing context group with another site.
-  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
+
+/**
+ * Only for the pages of one person: the desk, shared previews and every page seen in Draft Mode
+ * (next.config.ts). No other window keeps a handle on them: one that opened them cannot count their
+ * frames, watch them navigate or send them elsewhere. Readers' pages go without it: they are the same
+ * for everyone, hold nothing to leak, open no window, and the new browser process the policy costs at
+ * every navigation was most of their main-thread time in Lighthouse (docs/decisions/0009-opener-policy-on-editors-pages-only.md).
+ */
+const PRIVATE_PAGE_HEADERS = [{ key: "Cross-Origin-Opener-Policy", value: "same-origin" }];
 
 /**
  * Content-Security-Policy for everything that is not an HTML page: images,
@@ -60,4 +67,4 @@ const SECURITY_HEADERS = [
 const RESOURCE_POLICY =
   "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; sandbox";
 
-module.exports = { DENIED_FEATURES, SECURITY_HEADERS, RESOURCE_POLICY };
+module.exports = { DENIED_FEATURES, SECURITY_HEADERS, PRIVATE_PAGE_HEADERS, RESOURCE_POLICY };

@@ -13,7 +13,7 @@ export function PreviewNotice({ article, timeZone, until, fromDesk }: { article:
       title="Preview — not published"
       action={
         fromDesk ? (
-          <a href={deskStoryPath(article.slug)} className="font-semibold underline">
+          <a href={deskStoryPath(article.slug)} className="preview-band-action">
             Back to the desk
           </a>
         ) : null
