@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { processSlot } from "../process-singleton.mjs";
 import { CorpusIndex, groupByFile, sortByFile, type ChangeSet, type FileState } from "./corpus-index";
-import { entryProblems, readEntryFile, slugOfName, type ArticleRecord, type FileEntry, type FileProblem } from "./entries";
+import { entryProblems, readEntryFile, type ArticleRecord, type FileEntry, type FileProblem } from "./entries";
 import { defaultPublicDir } from "./images";
 import type { DatabaseSync } from "node:sqlite";
 import { ContentDb, INDEX_FORMAT, indexFile } from "./index-db";
@@ -359,13 +359,18 @@ function* updateSteps(store: Store, files: string[] | undefined): Steps<ContentU
   if (whole) {
     const before = index?.corpus.articles ?? [];
     const loaded = yield* loadAll(store);
-    store.index = loaded.index;
-    store.context = loaded.context;
-    store.failure = undefined;
+    inService(store, loaded);
     return { before, after: loaded.index.corpus.articles, whole: true, articles: loaded.index.corpus.articles.length };
   }
   const change = yield* applyFiles(store, index!, names ?? []);
   return { ...change, whole: false, articles: index!.corpus.articles.length };
+}
+
+/** Puts a whole loaded corpus in service. */
+function inService(store: Store, loaded: { index: CorpusIndex; context: string }) {
+  store.index = loaded.index;
+  store.context = loaded.context;
+  store.failure = undefined;
 }
 
 /* ---------- what the rest of the app calls ---------- */
@@ -384,17 +389,14 @@ export function getCorpus(): Corpus {
     throw new ContentNotReadyError();
   }
   const loaded = runNow(loadAll(store));
-  store.index = loaded.index;
-  store.context = loaded.context;
-  return store.index.corpus;
+  inService(store, loaded);
+  return loaded.index.corpus;
 }
 
 function startLoading(store: Store): Promise<void> {
   store.loading ??= runSliced(loadAll(store, { trustIndex: true })).then(
     (loaded) => {
-      store.index = loaded.index;
-      store.context = loaded.context;
-      store.failure = undefined;
+      inService(store, loaded);
       // Served from the index as the last process left it: now the files that changed while no one was looking.
       if (loaded.trusted) {
         updateContent().then(
@@ -489,9 +491,8 @@ function checkFromScratch(store: Store): ContentProblem[] {
 export function reloadCorpus(): Corpus {
   const store = currentStore();
   const loaded = runNow(loadAll(store));
-  store.index = loaded.index;
-  store.context = loaded.context;
-  return store.index.corpus;
+  inService(store, loaded);
+  return loaded.index.corpus;
 }
 
 /**
@@ -533,6 +534,3 @@ export function searchDatabase(now: Date = new Date()): DatabaseSync {
   }
   return store.db.db;
 }
-
-/** The slug an article file has (its name without `.md`). */
-export { slugOfName };

@@ -1,6 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { contentReloaderSlot, fleetSlot, type FleetReach } from "../../server/fleet-contract.mjs";
-import { contentReady, updateContent, type ContentUpdate } from "../content";
+import { updateContent, type ContentUpdate } from "../content";
 import { armScheduler } from "./publication-timer";
 
 /*
@@ -66,9 +66,4 @@ export async function revalidateEverything(files?: string[]): Promise<Revalidati
     paths: ["/ (layout: every page)"],
     ...(reach ? { fleet: reach } : {}),
   };
-}
-
-/** Whether this instance's content is loaded (health checks). */
-export function contentLoaded(): boolean {
-  return contentReady();
 }

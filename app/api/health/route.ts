@@ -1,4 +1,4 @@
-import { contentLoaded } from "@/lib/publishing/revalidation";
+import { contentReady } from "@/lib/content";
 import { configuredSecret, secretMatches } from "@/lib/publishing/secrets";
 import { eventLoopSlot, type EventLoopDelay } from "@/server/event-loop.mjs";
 import { fleetSlot, type FleetStatus } from "@/server/fleet-contract.mjs";
@@ -42,7 +42,7 @@ function eventLoop(request: Request): { eventLoop?: EventLoopDelay } {
 }
 
 export function GET(request: Request): Response {
-  if (!contentLoaded()) return Response.json({ status: "error", ...status(), ...eventLoop(request) }, { status: 503, headers });
+  if (!contentReady()) return Response.json({ status: "error", ...status(), ...eventLoop(request) }, { status: 503, headers });
   return Response.json({ status: "ok", ...status(), ...eventLoop(request) }, { headers });
 }
 
