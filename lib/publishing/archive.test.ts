@@ -68,7 +68,7 @@ describe("the archive index", () => {
     ]),
     "UTC",
   );
-  const period = (key: string) => index.byKey.get(key)!;
+  const period = (key: string) => index.period(key)!;
 
   it("counts only public stories: no drafts, retractions or stories not yet due", () => {
     expect(publicCount(index, period("2025-05-08"), now)).toBe(2);
@@ -131,5 +131,42 @@ describe("the archive index", () => {
     expect(periodStories(big, day, now)).toHaveLength(60);
     publicCount(big, day, now);
     expect(reads).toBeLessThan(60 + 2 * Math.log2(stories.length) + 4);
+  });
+});
+
+describe("the archive index at the size of an archive", () => {
+  // 46 years, 100,000 stories: what `npm run content:generate -- --count 100000` makes.
+  const stories: Story[] = [];
+  const newest = Date.UTC(2025, 11, 31, 18);
+  for (let i = 0; i < 100_000; i++) stories.push(story(`s${i}`, new Date(newest - i * 14_515_200 - ((i * 7919) % 3_600_000)).toISOString()));
+  newestFirst(stories);
+
+  it("is built from its months: no story's day is looked up until a page of its month is asked for", () => {
+    let reads = 0;
+    const articles = new Proxy(stories, {
+      get(target, key, receiver) {
+        if (typeof key === "string" && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const index = buildArchiveIndex(articles, "Europe/Berlin");
+    // One read per story for the counts, and per month a binary search.
+    expect(reads).toBeLessThan(stories.length + index.months.length * (2 + Math.log2(stories.length)) + 10);
+    expect(index.months.length).toBeGreaterThan(540);
+    reads = 0;
+    const march = index.period("2001-03")!;
+    const days = index.daysOf(march);
+    expect(days.reduce((n, d) => n + d.end - d.start, 0)).toBe(march.end - march.start);
+    expect(reads).toBeLessThan(days.length * (2 + Math.log2(march.end - march.start + 1)) + 2);
+  });
+
+  it("steps from a month's first day to the last day of the month before", () => {
+    const index = buildArchiveIndex(stories, "Europe/Berlin");
+    const march = index.daysOf(index.period("2001-03")!);
+    const february = index.daysOf(index.period("2001-02")!);
+    const { older, newer } = adjacentPeriods(index, march.at(-1)!, new Date(newest + 1));
+    expect(older?.key).toBe(february[0]!.key);
+    expect(newer?.key).toBe(march.at(-2)!.key);
+    expect(index.days.length).toBe(new Set(stories.map((s) => dayKey(s.publishedAt, "Europe/Berlin"))).size);
   });
 });

@@ -6,10 +6,15 @@ import { paginate, type Page } from "./pagination";
  * The date archive: /archive, /archive/<yyyy>, /archive/<yyyy>/<mm>,
  * /archive/<yyyy>/<mm>/<dd> (and /page/<n> of a day), in the newsroom's time
  * zone. A page costs its own items: the corpus is newest first, so each day,
- * month and year is a range of it, found once per corpus object (one walk
- * with one time-zone lookup per day, not per story) and kept per version of the corpus.
- * Counts are of public stories (isPublic); only the scheduled stories at
- * the head of the list are looked at again on a request.
+ * month and year is a range of it, found by binary search on publication time.
+ *
+ * What is built once per version of the corpus costs the months, not the
+ * archive: one count of the public stories before each position (a walk
+ * without any time-zone lookup), then each month that has stories, found from
+ * its newest story and the first instant of that month (three zone lookups a
+ * month). A month's days are found when one of its pages is asked for. Counts
+ * are of public stories (isPublic); only the scheduled stories at the head of
+ * the list are looked at again on a request.
  *
  * Why every story is within 4 clicks of the front page: the footer links
  * /archive, which links every month; a month links each of its days and,
@@ -30,7 +35,7 @@ export type Period = {
   end: number;
   /** Stories in the range that are public once their time has come (drafts and retractions never count). */
   published: number;
-  /** Position in its level's list, newest first. */
+  /** Position in its list, newest first: all years, all months, or the days of its month. */
   index: number;
 };
 
@@ -39,8 +44,12 @@ export type ArchiveIndex<A extends Dated = Article> = {
   timeZone: string;
   years: Period[];
   months: Period[];
-  days: Period[];
-  byKey: Map<string, Period>;
+  /** Every day of the archive, newest first: all months' days, found on first use (tests and tools; pages ask for one month's). */
+  readonly days: Period[];
+  /** The days of a month, newest first, found on first use. */
+  daysOf(month: Period): Period[];
+  /** The year, month or day of a key ("2025", "2025-05", "2025-05-08"), if it has stories. */
+  period(key: string): Period | undefined;
 };
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
@@ -76,20 +85,16 @@ const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
- * The local day of `t`, its first instant (ms), and the offset just before
- * that instant (the end of the day before). Given the offset at the end of
- * the day before the one it came from (`after`), a walk back through a
- * dense archive asks the zone once per day: a day holds at most one clock
- * change, so equal offsets at both its ends mean none. A day with a change
- * is searched for its first instant.
+ * The local day of `t` and its first instant (ms). When the zone's offset is
+ * the same at `t` and just before that day's midnight, no clock change lies
+ * between them; otherwise the first instant is searched for.
  */
-function dayOf(t: number, timeZone: string, after?: { key: string; offset: number }): { key: string; start: number; offsetBefore: number } {
-  const guess = after && isoDay(t + after.offset) === after.key ? after.offset : offsetAt(t, timeZone);
-  const wall = t + guess;
+function dayOf(t: number, timeZone: string): { key: string; start: number } {
+  const offset = offsetAt(t, timeZone);
+  const wall = t + offset;
   const key = isoDay(wall);
-  const midnight = wall - (((wall % DAY) + DAY) % DAY) - guess;
-  const before = offsetAt(midnight - 1, timeZone);
-  if (before === guess) return { key, start: midnight, offsetBefore: before };
+  const midnight = wall - (((wall % DAY) + DAY) % DAY) - offset;
+  if (offsetAt(midnight - 1, timeZone) === offset) return { key, start: midnight };
   let lo = midnight - DAY;
   let hi = t;
   while (lo < hi) {
@@ -97,36 +102,87 @@ function dayOf(t: number, timeZone: string, after?: { key: string; offset: numbe
     if (dayKey(mid, timeZone) >= key) hi = mid;
     else lo = mid + 1;
   }
-  return { key: dayKey(t, timeZone), start: lo, offsetBefore: offsetAt(lo - 1, timeZone) };
+  return { key: dayKey(t, timeZone), start: lo };
+}
+
+/** The first position from `from` on whose story is older than `before` (ms), in the newest-first list. */
+function firstOlder(articles: Dated[], before: number, from = 0, to = articles.length): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (articles[mid]!.publishedAt.getTime() < before) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The first instant of the local calendar month `key` ("2025-05"). */
+function monthStart(key: string, timeZone: string): number {
+  const [y, m] = key.split("-").map(Number) as [number, number];
+  const noonUtc = Date.UTC(y, m - 1, 1, 12);
+  // Local noon of the 1st (no zone is 12 hours from its offset at UTC noon), then the start of that day.
+  return dayOf(noonUtc - offsetAt(noonUtc, timeZone), timeZone).start;
 }
 
 /**
- * Years, months and days of `articles` (newest first by publishedAt), each a
- * range of that list. One walk; the zone is asked about each new day only.
+ * Years and months of `articles` (newest first by publishedAt), each a range of
+ * that list; days per month on first use. Costs one walk of the list for the
+ * counts and a few zone lookups per month.
  */
 export function buildArchiveIndex<A extends Dated>(articles: A[], timeZone: string): ArchiveIndex<A> {
-  const days: Period[] = [];
-  let current: Period | undefined;
-  let currentStart = Infinity;
-  let offsetBefore = 0;
-  articles.forEach((article, i) => {
-    const t = article.publishedAt.getTime();
-    if (!current || t < currentStart) {
-      const after = current ? { key: isoDay(Date.parse(current.key) - DAY), offset: offsetBefore } : undefined;
-      if (current) current.end = i;
-      const day = dayOf(t, timeZone, after);
-      current = { level: "day", key: day.key, start: i, end: articles.length, published: 0, index: days.length };
-      currentStart = day.start;
-      offsetBefore = day.offsetBefore;
-      days.push(current);
-    }
-    // Public once its time has come: the one visibility rule, asked at the story's own time.
-    if (isPublic(article, article.publishedAt)) current.published++;
+  // before[i]: stories in [0, i) that are public once their time has come.
+  const before = new Int32Array(articles.length + 1);
+  for (let i = 0; i < articles.length; i++) {
+    const a = articles[i]!;
+    before[i + 1] = before[i]! + (isPublic(a, a.publishedAt) ? 1 : 0);
+  }
+  const range = (level: PeriodLevel, key: string, start: number, end: number, index: number): Period => ({
+    level,
+    key,
+    start,
+    end,
+    published: before[end]! - before[start]!,
+    index,
   });
-  const months = group(days, "month", 7);
+  const months: Period[] = [];
+  for (let i = 0; i < articles.length; ) {
+    const key = dayKey(articles[i]!.publishedAt, timeZone).slice(0, 7);
+    const end = firstOlder(articles, monthStart(key, timeZone), i);
+    months.push(range("month", key, i, end, months.length));
+    i = end;
+  }
   const years = group(months, "year", 4);
-  const byKey = new Map<string, Period>([...years, ...months, ...days].map((p) => [p.key, p]));
-  return { articles, timeZone, years, months, days, byKey };
+  const byKey = new Map<string, Period>([...years, ...months].map((p) => [p.key, p]));
+  const daysByMonth = new Map<string, Period[]>();
+  const daysOf = (month: Period): Period[] => {
+    let days = daysByMonth.get(month.key);
+    if (days) return days;
+    days = [];
+    for (let i = month.start; i < month.end; ) {
+      const day = dayOf(articles[i]!.publishedAt.getTime(), timeZone);
+      const end = firstOlder(articles, day.start, i, month.end);
+      days.push(range("day", day.key, i, end, days.length));
+      i = end;
+    }
+    daysByMonth.set(month.key, days);
+    return days;
+  };
+  return {
+    articles,
+    timeZone,
+    years,
+    months,
+    get days() {
+      return months.flatMap(daysOf);
+    },
+    daysOf,
+    period(key) {
+      if (key.length <= 7) return byKey.get(key);
+      const month = byKey.get(key.slice(0, 7));
+      return month && daysOf(month).find((d) => d.key === key);
+    },
+  };
 }
 
 function group(periods: Period[], level: PeriodLevel, keyLength: number): Period[] {
@@ -177,6 +233,7 @@ export function periodStories<A extends Dated>(index: ArchiveIndex<A>, period: P
 
 /** The periods of `level` inside `parent` (all of them without a parent), newest first. */
 export function childPeriods<A extends Dated>(index: ArchiveIndex<A>, level: PeriodLevel, parent?: Period): Period[] {
+  if (level === "day" && parent?.level === "month") return index.daysOf(parent);
   const list = index[`${level}s`];
   if (!parent) return list;
   // Children are contiguous and newest first; the first one starts where the parent does.
@@ -203,14 +260,27 @@ export function adjacentPeriods<A extends Dated>(
   period: Period,
   now: Date,
 ): { older: Period | undefined; newer: Period | undefined } {
-  const list = index[`${period.level}s`];
   const find = (step: 1 | -1) => {
-    for (let i = period.index + step; i >= 0 && i < list.length; i += step) {
-      if (publicCount(index, list[i]!, now) > 0) return list[i];
-    }
+    for (const candidate of walk(index, period, step)) if (publicCount(index, candidate, now) > 0) return candidate;
     return undefined;
   };
   return { older: find(1), newer: find(-1) };
+}
+
+/** The periods of the same level after `period` (step 1: older) or before it (-1), nearest first; days across months. */
+function* walk<A extends Dated>(index: ArchiveIndex<A>, period: Period, step: 1 | -1): Generator<Period> {
+  if (period.level !== "day") {
+    const list = index[`${period.level}s`];
+    for (let i = period.index + step; i >= 0 && i < list.length; i += step) yield list[i]!;
+    return;
+  }
+  const month = index.period(period.key.slice(0, 7))!;
+  let days = index.daysOf(month);
+  for (let i = period.index + step; i >= 0 && i < days.length; i += step) yield days[i]!;
+  for (let m = month.index + step; m >= 0 && m < index.months.length; m += step) {
+    days = index.daysOf(index.months[m]!);
+    for (let i = step === 1 ? 0 : days.length - 1; i >= 0 && i < days.length; i += step) yield days[i]!;
+  }
 }
 
 /** The archive of the live corpus, built once per version of it (a publish changes the corpus in place). */
@@ -231,7 +301,7 @@ export function findPeriod<A extends Dated>(index: ArchiveIndex<A>, segments: st
   if (!year || !/^\d{4}$/.test(year) || segments.length > 3) return undefined;
   if (month !== undefined && !/^(0[1-9]|1[0-2])$/.test(month)) return undefined;
   if (day !== undefined && !/^(0[1-9]|[12]\d|3[01])$/.test(day)) return undefined;
-  const period = index.byKey.get(segments.join("-"));
+  const period = index.period(segments.join("-"));
   return period && publicCount(index, period, now) > 0 ? period : undefined;
 }
 
