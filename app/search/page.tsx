@@ -4,7 +4,7 @@ import { Pagination } from "@/components/pagination";
 import { StoryList } from "@/components/story-list";
 import { articleBody, getSections, getSite } from "@/lib/content";
 import { SEARCH_PATH, searchPath, type SearchFilters } from "@/lib/paths";
-import { highlight, normalizeQuery, plainText, searchArticles, snippet, type Fragment } from "@/lib/publishing/search";
+import { highlight, matchedPassage, normalizeQuery, searchArticles, snippet, type Fragment } from "@/lib/publishing/search";
 import { parseSearchRequest } from "@/lib/publishing/search-params";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -159,13 +159,13 @@ export default async function SearchPage({ searchParams }: { searchParams: Searc
               const terms = termsBySlug.get(story.slug) ?? [];
               const standfirst = highlight(story.standfirst, terms);
               const inStandfirst = standfirst.some((f) => f.match);
-              const body = plainText(articleBody(story));
+              const passage = inStandfirst ? undefined : matchedPassage(articleBody(story), terms);
               return (
                 <>
                   <Marked fragments={standfirst} />
-                  {!inStandfirst && highlight(body, terms).some((f) => f.match) ? (
+                  {passage ? (
                     <span className="mt-1 block text-sm">
-                      <Marked fragments={highlight(snippet(body, terms), terms)} />
+                      <Marked fragments={highlight(snippet(passage, terms), terms)} />
                     </span>
                   ) : null}
                 </>

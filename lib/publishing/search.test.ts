@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { reloadCorpus } from "../content";
-import { highlight, normalizeQuery, plainText, prepareSearch, searchArticles, snippet } from "./search";
+import { highlight, matchedPassage, normalizeQuery, plainText, prepareSearch, searchArticles, snippet } from "./search";
 import { articleFile, makeCorpus, validFrontMatter } from "../../tools/test-corpus";
 
 const NOW = new Date("2025-06-01T00:00:00Z");
@@ -99,6 +99,14 @@ describe("highlight and snippet", () => {
     expect(s.startsWith("… lorem")).toBe(true);
     expect(s.endsWith("ipsum …")).toBe(true);
     expect(s.length).toBeLessThanOrEqual(130);
+  });
+
+  it("finds the passage of a body that matches, parsing that block only", () => {
+    const body = "Intro without it.\n\nA [link](https://x.example/pipeline) only in an address.\n\n## Later\n\nThe **pipeline** opens.\n \nAnother pipeline.";
+    expect(matchedPassage(body, ["pipeline"])).toBe("The pipeline opens.");
+    expect(matchedPassage(body, ["absent"])).toBeUndefined();
+    expect(matchedPassage(body, [])).toBeUndefined();
+    expect(matchedPassage("> Quoted *Siberia* gas", ["siberia"])).toBe("Quoted Siberia gas");
   });
 
   it("reads the words of Markdown, not its syntax", () => {

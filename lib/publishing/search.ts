@@ -8,7 +8,9 @@ import { type Article, type SearchQuery, getCorpus, isPublic, searchDatabase, se
  * stories with isPublic before a page shows it.
  */
 
-export { plainText } from "../content";
+import { plainText } from "../content";
+
+export { plainText };
 
 export const MAX_QUERY_LENGTH = 200;
 const MAX_QUERY_TERMS = 12;
@@ -90,6 +92,29 @@ export function highlight(text: string, terms: string[]): Fragment[] {
   }
   if (last < text.length) out.push({ text: text.slice(last), match: false });
   return out;
+}
+
+/**
+ * The words a reader sees of the first block of a Markdown body (a paragraph,
+ * heading, list or quote: text between blank lines) in which one of `terms`
+ * matches, or undefined when none does. Only that block is parsed: a search
+ * page shows a passage for each of its hits, and parsing whole bodies for them
+ * held the server's event loop (docs/performance.md).
+ *
+ * @example
+ * matchedPassage("Intro.\n\nThe **pipeline** opens [today](https://x.example).", ["pipeline"]) // "The pipeline opens today."
+ */
+export function matchedPassage(markdown: string, terms: string[]): string | undefined {
+  const pattern = termPattern(terms);
+  if (!pattern) return undefined;
+  for (const block of markdown.split(/\n[ \t]*\n/)) {
+    pattern.lastIndex = 0;
+    if (!pattern.test(block)) continue;
+    const text = plainText(block);
+    pattern.lastIndex = 0;
+    if (pattern.test(text)) return text;
+  }
+  return undefined;
 }
 
 /**
