@@ -1,5 +1,6 @@
 import { derived, getCorpus, isPublic, type Article, type Corpus } from "../content";
 import { archivePath } from "../paths";
+import { dateFormat } from "../render/format";
 import { paginate, type Page } from "./pagination";
 
 /*
@@ -321,7 +322,7 @@ const NAMES = {
 export function periodName(period: Pick<Period, "level" | "key">, style: "long" | "short" = "long"): string {
   const [y, m = 1, d = 1] = period.key.split("-").map(Number) as [number, number?, number?];
   // The key is already the newsroom's calendar date: format it as a UTC date so no zone moves it.
-  return new Intl.DateTimeFormat("en-GB", { ...NAMES[style][period.level], timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
+  return dateFormat("en-GB", { ...NAMES[style][period.level], timeZone: "UTC" }).format(Date.UTC(y, m - 1, d));
 }
 
 /** The URL segments of a period's key. */

@@ -1,4 +1,5 @@
 import type { SearchFilters } from "../paths";
+import { dateFormat } from "../render/format";
 import { normalizeQuery } from "./search";
 
 /*
@@ -31,7 +32,7 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Milliseconds between UTC and `timeZone`'s wall clock at `at`. */
 function zoneOffset(at: number, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    dateFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
       .formatToParts(at)
       .map((p) => [p.type, Number(p.value)]),
   );
