@@ -55,4 +55,23 @@ describe("npm run content:check", () => {
     expect(full.status).toBe(1);
     expect(full.stderr).toMatch(/articles\/b\.md: section: unknown section "sport"$/m);
   }, 30_000);
+
+  it("warns of raw HTML in the files it reads, not again in those the index already holds", () => {
+    const dir = makeCorpus({ a: validFrontMatter(), b: validFrontMatter() });
+    const file = path.join(dir, "articles", "b.md");
+    fs.appendFileSync(file, "\n<div>raw</div>\n");
+    const first = contentCheck(dir);
+    expect(first.status).toBe(0);
+    expect(first.stderr).toMatch(/articles\/b\.md: body: raw HTML is not shown on the site/);
+    const again = contentCheck(dir);
+    expect(again.status).toBe(0);
+    expect(again.stderr).not.toMatch(/raw HTML/);
+    const a = path.join(dir, "articles", "a.md");
+    fs.appendFileSync(a, "\n<span>also raw</span>\n");
+    const later = new Date(Date.now() + 5_000);
+    fs.utimesSync(a, later, later);
+    const third = contentCheck(dir);
+    expect(third.stderr).toMatch(/articles\/a\.md: body: raw HTML/);
+    expect(third.stderr).not.toMatch(/articles\/b\.md/);
+  }, 30_000);
 });

@@ -17,6 +17,7 @@ export {
   articleBody,
   checkPendingContent,
   contentReady,
+  filesReadByLastLoad,
   getCorpus,
   namedFile,
   reloadCorpus,

@@ -64,6 +64,8 @@ type Store = {
   queue: Promise<unknown>;
   /** When the next live update comes due: live stories' search documents are written again then. */
   liveSearchUntil?: number;
+  /** The article files (names in the articles folder) the last comparison with the index read again. */
+  lastRead?: string[];
 };
 
 const slot = processSlot<Store>("contentStore");
@@ -217,6 +219,7 @@ function* syncIndex(store: Store, index: CorpusIndex): Steps<void> {
       }
     });
   };
+  store.lastRead = changed;
   for (const name of changed) {
     const entry = readEntryFile(store.articlesDir, name, context);
     if (entry) batch.push(entry);
@@ -493,6 +496,12 @@ export function reloadCorpus(): Corpus {
   const loaded = runNow(loadAll(store));
   inService(store, loaded);
   return loaded.index.corpus;
+}
+
+/** The article files (absolute paths) that the last load read again because they were new or changed; the others came from the index. */
+export function filesReadByLastLoad(): string[] {
+  const store = currentStore();
+  return (store.lastRead ?? []).map((name) => path.join(store.articlesDir, name));
 }
 
 /**
