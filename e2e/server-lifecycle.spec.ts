@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { FIXTURE_ORIGIN } from "./helpers/origins";
@@ -93,5 +94,47 @@ test("answers /api/health, then on SIGTERM refuses new connections, finishes req
   } finally {
     if (server.exitCode === null) server.kill("SIGKILL");
     fs.rmSync(dist, { recursive: true, force: true });
+  }
+});
+
+test("after a restart, pages cached before it show what changed on disk while the server was down", async ({ request }) => {
+  test.setTimeout(150_000);
+  const port = PORT + 1;
+  const origin = `http://127.0.0.1:${port}`;
+  const dist = `.next-restart-${port}`;
+  const content = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-restart-content-"));
+  const index = fs.mkdtempSync(path.join(os.tmpdir(), "ibn-restart-index-"));
+  fs.rmSync(dist, { recursive: true, force: true });
+  fs.cpSync(".next-fixtures", dist, { recursive: true, filter: (src) => !src.startsWith(path.join(".next-fixtures", "cache")) });
+  fs.cpSync("e2e/fixtures/content", content, { recursive: true });
+  const story = "/world/harbour-fish-market-reopens";
+  const start = () => {
+    const server = spawn(process.execPath, ["server/main.mjs", "-p", String(port), "-H", "127.0.0.1"], {
+      env: { ...process.env, NEXT_DIST_DIR: dist, CONTENT_DIR: content, CONTENT_INDEX_DIR: index, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: "ignore",
+    });
+    return { server, exited: new Promise((resolve) => server.on("exit", resolve)) };
+  };
+  const headline = async () => {
+    const res = await request.get(origin + story).catch(() => null);
+    return res?.status() === 200 ? /<h1[^>]*>([^<]*)</.exec(await res.text())?.[1] : undefined;
+  };
+  let running = start();
+  try {
+    await expect.poll(headline, { timeout: 30_000 }).toBe("Harbour Fish Market Reopens");
+    running.server.kill("SIGTERM");
+    await running.exited;
+
+    const file = path.join(content, "articles", "harbour-fish-market-reopens.md");
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("title: Harbour Fish Market Reopens", "title: Harbour Fish Market Reopens After Repairs"));
+    running = start();
+    // Served from the index first, then the files compared and the pages refreshed: long before the pages' own
+    // 60 s lifetime would have run out.
+    await expect.poll(headline, { timeout: 30_000, intervals: [500] }).toBe("Harbour Fish Market Reopens After Repairs");
+  } finally {
+    if (running.server.exitCode === null) running.server.kill("SIGKILL");
+    fs.rmSync(dist, { recursive: true, force: true });
+    fs.rmSync(content, { recursive: true, force: true });
+    fs.rmSync(index, { recursive: true, force: true });
   }
 });

@@ -66,6 +66,8 @@ type Store = {
   liveSearchUntil?: number;
   /** The article files (names in the articles folder) the last comparison with the index read again. */
   lastRead?: string[];
+  /** Called when a restart's comparison found files changed while the server was down (pages cached before are stale). */
+  onChangedWhileDown?: () => void;
 };
 
 const slot = processSlot<Store>("contentStore");
@@ -403,7 +405,11 @@ function startLoading(store: Store): Promise<void> {
       // Served from the index as the last process left it: now the files that changed while no one was looking.
       if (loaded.trusted) {
         updateContent().then(
-          (update) => update.after.length + update.before.length && console.log(`content: ${update.whole ? "all files" : `${new Set([...update.before, ...update.after].map((a) => a.slug)).size} stories`} changed while the server was down, read again`),
+          (update) => {
+            if (!update.whole && !update.after.length && !update.before.length) return;
+            console.log(`content: ${update.whole ? "all files" : `${new Set([...update.before, ...update.after].map((a) => a.slug)).size} stories`} changed while the server was down, read again`);
+            store.onChangedWhileDown?.();
+          },
           (err: unknown) => console.error("content: files changed while the server was down break a rule; the index's corpus stays in service", isContentError(err) ? err.message : err),
         );
       }
@@ -417,10 +423,16 @@ function startLoading(store: Store): Promise<void> {
   return store.loading;
 }
 
-/** Server start: load the corpus in the background, in slices. Resolves when it is in service (or failed). */
-export function startContentStore(): Promise<void> {
+/**
+ * Server start: load the corpus in the background, in slices. Resolves when it
+ * is in service (or failed). `onChangedWhileDown`: what to do when the index
+ * was served first and the files then turned out to have changed (refresh the
+ * pages cached before the restart).
+ */
+export function startContentStore({ onChangedWhileDown }: { onChangedWhileDown?: () => void } = {}): Promise<void> {
   const store = currentStore();
   store.background = true;
+  store.onChangedWhileDown = onChangedWhileDown;
   return store.index ? Promise.resolve() : startLoading(store);
 }
 

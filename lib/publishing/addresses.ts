@@ -56,13 +56,11 @@ function liveIndex(): AddressIndex {
   return getCorpus().byPath;
 }
 
-/** Makes the router available to the server, and loads the corpus now rather than on a reader's request. */
+/**
+ * Makes the router available to the server. It asks for the corpus on each
+ * request; the server asks for none before the corpus is in service (it
+ * answers 503 until then: server/content-ready.mjs).
+ */
 export function publishAddressRouter() {
-  try {
-    liveIndex();
-  } catch (err) {
-    // The pages will report a corpus that cannot be read; the router tries again on each request.
-    console.error(err);
-  }
   addressRouterSlot.set((pathname, search) => decide(pathname, search, liveIndex(), new Date()));
 }

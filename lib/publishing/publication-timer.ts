@@ -73,17 +73,30 @@ async function mayFire(due: Date): Promise<boolean> {
 
 async function fire(state: TimerState, due: Date) {
   if (!(await mayFire(due))) return;
+  await refreshPages(state, "publication scheduler");
+}
+
+/**
+ * Marks every page stale through the instance's own /api/revalidate, as a
+ * publish naming no file does: for when the content in service changed
+ * without a publish (files edited while the server was down).
+ */
+export function refreshPagesAfterRestart(): Promise<void> {
+  return refreshPages(timerState(), "content changed while the server was down");
+}
+
+async function refreshPages(state: TimerState, who: string) {
   try {
     const res = await fetch(`${selfOrigin()}/api/revalidate`, {
       method: "POST",
       headers: { "x-scheduler-token": state.token, "content-type": "application/json" },
-      // The clock moved, no file did: nothing is read again.
+      // No file named: nothing is read again (the clock moved, or the content in service is already current).
       body: JSON.stringify({ files: [] }),
     });
-    if (res.status === 503) console.warn("publication scheduler: Redis unavailable; this instance refreshed its own pages");
-    else if (!res.ok) console.error(`publication scheduler: revalidation answered ${res.status}`);
+    if (res.status === 503) console.warn(`${who}: Redis unavailable; this instance refreshed its own pages`);
+    else if (!res.ok) console.error(`${who}: revalidation answered ${res.status}`);
   } catch (err) {
-    console.error("publication scheduler: revalidation failed", err);
+    console.error(`${who}: revalidation failed`, err);
   }
 }
 
